@@ -1,0 +1,1 @@
+"""Stance Atlas: the data core (schema, loader, verifier, tables), charts and pages."""

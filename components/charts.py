@@ -1,0 +1,180 @@
+"""Pure Altair chart builders: the same chart feeds the screen and the PNG/SVG export."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from components.schema import Dataset
+
+NEUTRAL = "#e6e6e6"  # the scale's midpoint (hedging) and cells with no stance
+NO_DATA = "#ffffff"
+CONFIDENCE_MARKS = {"high": "●●● high confidence", "medium": "●●○ medium confidence", "low": "●○○ low confidence"}
+CELL_SELECTION = "cell"
+
+
+def stance_colors(dataset: Dataset, palette: list[str]) -> dict[int, str]:
+    """A colour per scale value from a diverging palette (resistant first, aligned last).
+
+    Negative values take the first half of the palette, positive the second, zero the
+    neutral grey, so the meaning of a colour survives any size of scale.
+    """
+    values = sorted(level.value for level in dataset.scale)
+    half = len(palette) // 2
+    low, high = palette[:half], palette[half:][::-1]
+    largest = max((abs(v) for v in values), default=1) or 1
+    colors = {}
+    for value in values:
+        if value == 0:
+            colors[value] = NEUTRAL
+            continue
+        side = high if value > 0 else low
+        step = round((1 - abs(value) / largest) * (len(side) - 1) * 0.75) + (1 if len(side) > 2 else 0)
+        colors[value] = side[min(step, len(side) - 1)]
+    return colors
+
+
+def _is_dark(color: str) -> bool:
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue < 140
+
+
+def matrix_chart(matrix: pd.DataFrame, dataset: Dataset, palette: list[str], *, selectable: bool = True) -> alt.Chart:
+    """Countries x issues heatmap: colour and text carry the stance, a glyph its confidence."""
+    colors = stance_colors(dataset, palette)
+    labels = {level.value: level.label for level in dataset.scale}
+    data = matrix.assign(
+        cell_label=[
+            f"{labels[s]} ({s:+d})" if st == "coded" else lab for s, st, lab in zip(matrix["stance"], matrix["status"], matrix["label"])
+        ],
+        confidence_mark=[CONFIDENCE_MARKS.get(c, "") if c else "" for c in matrix["confidence"]],
+        fill=[colors.get(s, NEUTRAL) if st == "coded" else NO_DATA for s, st in zip(matrix["stance"], matrix["status"])],
+        ink=["white" if st == "coded" and _is_dark(colors.get(s, NEUTRAL)) else "#222222" for s, st in zip(matrix["stance"], matrix["status"])],
+        since_text=[f"since {d}" if d is not None else "" for d in matrix["since"]],
+    ).drop(columns=["since"])
+    data["stance"] = data["stance"].astype(object).where(data["stance"].notna(), None)
+    countries = list(dict.fromkeys(data.sort_values("country_order")["country"]))
+    issues = list(dict.fromkeys(data.sort_values("issue_order")["issue"]))
+    x = alt.X("issue:N", sort=issues, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=14, labelLimit=220))
+    y = alt.Y("country:N", sort=countries, title=None, axis=alt.Axis(labelFontSize=15, labelFontWeight="bold"))
+    tooltip = [
+        alt.Tooltip("country:N", title="Country"),
+        alt.Tooltip("issue:N", title="Issue"),
+        alt.Tooltip("cell_label:N", title="Stance"),
+        alt.Tooltip("confidence:N", title="Confidence"),
+        alt.Tooltip("since_text:N", title="In force"),
+        alt.Tooltip("evidence:Q", title="Quotes"),
+    ]
+    base = alt.Chart(data).encode(x=x, y=y)
+    rect = base.mark_rect(stroke="#555555", strokeWidth=1).encode(fill=alt.Fill("fill:N", scale=None), tooltip=tooltip)
+    if selectable:
+        selection = alt.selection_point(name=CELL_SELECTION, fields=["country_id", "issue_id"], on="click", clear=False)
+        rect = rect.add_params(selection).encode(
+            strokeWidth=alt.condition(selection, alt.value(4), alt.value(1)),
+        )
+    label = base.mark_text(fontSize=15, fontWeight="bold", dy=-9).encode(
+        text="cell_label:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
+    )
+    confidence = base.mark_text(fontSize=12, dy=12).encode(
+        text="confidence_mark:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
+    )
+    height = max(70 * len(countries), 140)
+    return alt.layer(rect, label, confidence).properties(height=height, width="container")
+
+
+def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
+    """The scale as a strip of labelled swatches, so colour is never the only cue."""
+    colors = stance_colors(dataset, palette)
+    rows = [
+        {"value": f"{lvl.value:+d}", "label": lvl.label, "fill": colors[lvl.value], "ink": "white" if _is_dark(colors[lvl.value]) else "#222222"}
+        for lvl in sorted(dataset.scale, key=lambda lvl: lvl.value)
+    ]
+    data = pd.DataFrame(rows)
+    x = alt.X("label:N", sort=[r["label"] for r in rows], axis=None)
+    base = alt.Chart(data).encode(x=x)
+    swatch = base.mark_rect(stroke="#555555").encode(fill=alt.Fill("fill:N", scale=None))
+    text = base.mark_text(fontSize=12).encode(text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None))
+    return alt.layer(swatch, text).properties(height=34, width="container")
+
+
+def _stance_axis(dataset: Dataset, title: str | None = "Stance") -> alt.Y:
+    values = sorted(level.value for level in dataset.scale)
+    expr = " : ".join(f"datum.value == {v} ? '{lvl} ({v:+d})'" for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale))
+    axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, grid=True)
+    return alt.Y("stance:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 0.4]), axis=axis, title=title)
+
+
+def _government_rules(governments: pd.DataFrame, start, end) -> alt.LayerChart | None:
+    changes = governments[(governments["from"] > start) & (governments["from"] <= end)] if not governments.empty else governments
+    if changes.empty:
+        return None
+    base = alt.Chart(changes).encode(x=alt.X("from:T"))
+    rules = base.mark_rule(strokeDash=[4, 3], color="#666666")
+    names = base.mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color="#444444").encode(text="leader:N")
+    return alt.layer(rules, names)
+
+
+def history_chart(history: pd.DataFrame, dataset: Dataset, governments: pd.DataFrame, start, end) -> alt.LayerChart:
+    """One cell's stance over time as steps, with changes of government marked."""
+    coded = history.dropna(subset=["stance"]).copy()
+    coded["until"] = [u if u is not None else end for u in coded["until"]]
+    coded["stance"] = coded["stance"].astype(int)
+    x = alt.X("as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]))
+    steps = alt.Chart(coded).mark_rule(strokeWidth=5, color="#1f5fa8").encode(x=x, x2="until:T", y=_stance_axis(dataset, None))
+    dots = alt.Chart(coded).mark_point(filled=True, size=90, color="#1f5fa8").encode(
+        x=x, y=_stance_axis(dataset, None), tooltip=["as_of:T", "label:N", "confidence:N"]
+    )
+    layers = [steps, dots]
+    rules = _government_rules(governments, start, end)
+    if rules is not None:
+        layers.insert(0, rules)
+    return alt.layer(*layers).properties(height=190, width="container")
+
+
+def timeline_chart(timeline: pd.DataFrame, dataset: Dataset, governments: pd.DataFrame, start, end, by: str) -> alt.Chart:
+    """Stances over time as step lines, one colour per `by` value ('country' or 'issue')."""
+    coded = timeline.dropna(subset=["stance"]).copy()
+    coded["stance"] = coded["stance"].astype(int)
+    x = alt.X("as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]))
+    color = alt.Color(f"{by}:N", title=by.capitalize(), legend=alt.Legend(orient="bottom", labelFontSize=13))
+    offset = alt.YOffset(f"{by}:N")
+    steps = alt.Chart(coded).mark_rule(strokeWidth=5, opacity=0.85).encode(
+        x=x, x2="until:T", y=_stance_axis(dataset), color=color, yOffset=offset
+    )
+    dots = alt.Chart(coded).mark_point(filled=True, size=70).encode(
+        x=x, y=_stance_axis(dataset), color=color, yOffset=offset, tooltip=[f"{by}:N", "as_of:T", "label:N", "confidence:N"]
+    )
+    layers = [steps, dots]
+    rules = _government_rules(governments, start, end)
+    if rules is not None:
+        layers.insert(0, rules)
+    return alt.layer(*layers).properties(height=260, width="container")
+
+
+def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:
+    """Dumbbell per issue: each chosen country's stance, joined from lowest to highest."""
+    coded = matrix[matrix["status"] == "coded"].copy()
+    coded["stance"] = coded["stance"].astype(int)
+    values = sorted(level.value for level in dataset.scale)
+    issues = list(dict.fromkeys(matrix.sort_values("issue_order")["issue"]))
+    expr = " : ".join(f"datum.value == {lvl.value} ? '{lvl.label.replace(chr(39), '')} ({lvl.value:+d})'" for lvl in dataset.scale)
+    x = alt.X(
+        "stance:Q",
+        title="Stance (alignment with the US-led position)",
+        scale=alt.Scale(domain=[values[0] - 0.3, values[-1] + 0.3]),
+        axis=alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12),
+    )
+    y = alt.Y("issue:N", sort=issues, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220))
+    spans = coded.groupby("issue", as_index=False).agg(low=("stance", "min"), high=("stance", "max"))
+    bar = alt.Chart(spans).mark_rule(strokeWidth=6, color="#bbbbbb").encode(
+        x=alt.X("low:Q", scale=alt.Scale(domain=[values[0] - 0.3, values[-1] + 0.3])), x2="high:Q", y=alt.Y("issue:N", sort=issues)
+    )
+    dots = alt.Chart(coded).mark_point(filled=True, size=220, opacity=0.9).encode(
+        x=x,
+        y=y,
+        yOffset=alt.YOffset("country:N"),
+        color=alt.Color("country:N", title="Country", legend=alt.Legend(orient="bottom", labelFontSize=13)),
+        shape=alt.Shape("country:N", title="Country"),
+        tooltip=["country:N", "issue:N", "label:N", "confidence:N"],
+    )
+    return alt.layer(bar, dots).properties(height=max(60 * len(issues), 160), width="container")

@@ -1,0 +1,183 @@
+"""Pure functions from a Dataset to pandas tables: what every chart and page shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import combinations
+
+import pandas as pd
+
+from components.schema import Dataset
+
+CODED = "coded"
+NO_STANCE = "no stance"  # assessed, but no stance applies (the summary says why)
+NO_EVIDENCE = "no evidence"  # nothing recorded for the cell by that date
+
+
+def latest_positions(dataset: Dataset, as_of: dt.date) -> dict[tuple[str, str], int]:
+    """For each (country, issue) cell, the index of the position in force on `as_of`."""
+    chosen: dict[tuple[str, str], int] = {}
+    for i, position in enumerate(dataset.positions):
+        if position.as_of > as_of:
+            continue
+        current = chosen.get(position.cell)
+        if current is None or dataset.positions[current].as_of <= position.as_of:
+            chosen[position.cell] = i
+    return chosen
+
+
+def matrix_table(dataset: Dataset, as_of: dt.date, countries: list[str] | None = None) -> pd.DataFrame:
+    """One row per country x issue: the stance in force on `as_of` and what backs it."""
+    chosen = latest_positions(dataset, as_of)
+    rows = []
+    for c_order, country in enumerate(dataset.countries):
+        if countries is not None and country.id not in countries:
+            continue
+        for i_order, issue in enumerate(dataset.issues):
+            index = chosen.get((country.id, issue.id))
+            position = dataset.positions[index] if index is not None else None
+            status = NO_EVIDENCE if position is None else CODED if position.stance is not None else NO_STANCE
+            stance = position.stance if position else None
+            rows.append({
+                "country_id": country.id,
+                "country": country.name,
+                "issue_id": issue.id,
+                "issue": issue.name,
+                "stance": stance,
+                "label": dataset.label_of(stance) if status == CODED else status.capitalize(),
+                "confidence": position.confidence if position else None,
+                "since": position.as_of if position else None,
+                "summary": position.summary if position else "No position recorded by this date.",
+                "evidence": len(position.evidence) if position else 0,
+                "status": status,
+                "position": index if index is not None else -1,
+                "country_order": c_order,
+                "issue_order": i_order,
+            })
+    table = pd.DataFrame(rows)
+    if not table.empty:
+        table["stance"] = table["stance"].astype("Int64")
+    return table
+
+
+def history_table(dataset: Dataset, country: str, issue: str, end: dt.date | None = None) -> pd.DataFrame:
+    """A cell's positions in date order, each with the date it held until."""
+    picked = sorted(
+        ((i, p) for i, p in enumerate(dataset.positions) if p.cell == (country, issue)), key=lambda pair: pair[1].as_of
+    )
+    rows = []
+    for k, (index, position) in enumerate(picked):
+        until = picked[k + 1][1].as_of if k + 1 < len(picked) else end
+        rows.append({
+            "position": index,
+            "as_of": position.as_of,
+            "until": until,
+            "stance": position.stance,
+            "label": dataset.label_of(position.stance),
+            "confidence": position.confidence,
+            "summary": position.summary,
+        })
+    table = pd.DataFrame(rows, columns=["position", "as_of", "until", "stance", "label", "confidence", "summary"])
+    table["stance"] = table["stance"].astype("Int64")
+    return table
+
+
+def timeline_table(dataset: Dataset, end: dt.date, countries=None, issues=None) -> pd.DataFrame:
+    """Every position as a step: stance from as_of until the next position (or `end`)."""
+    frames = []
+    for country in dataset.countries:
+        if countries is not None and country.id not in countries:
+            continue
+        for issue in dataset.issues:
+            if issues is not None and issue.id not in issues:
+                continue
+            history = history_table(dataset, country.id, issue.id, end)
+            history = history[history["as_of"] <= end]
+            if history.empty:
+                continue
+            history = history.assign(country_id=country.id, country=country.name, issue_id=issue.id, issue=issue.name)
+            history["until"] = [min(u, end) if u else end for u in history["until"]]
+            frames.append(history)
+    columns = ["country_id", "country", "issue_id", "issue", "as_of", "until", "stance", "label", "confidence"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def governments_table(dataset: Dataset, countries=None, start: dt.date | None = None, end: dt.date | None = None):
+    """Changes of government, for timeline markers; clipped to [start, end] when given."""
+    rows = []
+    for country in dataset.countries:
+        if countries is not None and country.id not in countries:
+            continue
+        for government in country.governments:
+            if (start and government.end and government.end < start) or (end and government.start > end):
+                continue
+            rows.append({
+                "country_id": country.id,
+                "country": country.name,
+                "leader": government.leader,
+                "from": government.start,
+                "to": government.end,
+            })
+    return pd.DataFrame(rows, columns=["country_id", "country", "leader", "from", "to"])
+
+
+def differences_table(dataset: Dataset, as_of: dt.date, countries: list[str]) -> pd.DataFrame:
+    """Each pair of chosen countries on each issue where both are coded, widest gap first."""
+    matrix = matrix_table(dataset, as_of, countries)
+    rows = []
+    if matrix.empty:
+        return pd.DataFrame(columns=["issue", "first", "second", "gap", "first_label", "second_label"])
+    coded = matrix[matrix["status"] == CODED]
+    for issue_id, group in coded.groupby("issue_id", sort=False):
+        by_country = group.set_index("country_id")
+        ordered = [c for c in countries if c in by_country.index]
+        for a, b in combinations(ordered, 2):
+            rows.append({
+                "issue": by_country.loc[a, "issue"],
+                "first": by_country.loc[a, "country"],
+                "second": by_country.loc[b, "country"],
+                "gap": abs(int(by_country.loc[a, "stance"]) - int(by_country.loc[b, "stance"])),
+                "first_label": by_country.loc[a, "label"],
+                "second_label": by_country.loc[b, "label"],
+            })
+    table = pd.DataFrame(rows, columns=["issue", "first", "second", "gap", "first_label", "second_label"])
+    return table.sort_values("gap", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def coverage_table(dataset: Dataset) -> pd.DataFrame:
+    """Per cell: how many positions and quotes back it, how recent, and what is missing."""
+    rows = []
+    for country in dataset.countries:
+        for issue in dataset.issues:
+            positions = [p for p in dataset.positions if p.cell == (country.id, issue.id)]
+            quotes = [e for p in positions for e in p.evidence]
+            latest = max(positions, key=lambda p: p.as_of) if positions else None
+            if latest is None:
+                gap = "no position"
+            elif latest.stance is None:
+                gap = "no stance (explained)"
+            elif len({e.source for e in latest.evidence}) < 2:
+                gap = "single source"
+            else:
+                gap = ""
+            rows.append({
+                "country": country.id,
+                "issue": issue.id,
+                "positions": len(positions),
+                "evidence": len(quotes),
+                "sources": len({e.source for e in quotes}),
+                "latest": latest.as_of if latest else None,
+                "stance": latest.stance if latest else None,
+                "gap": gap,
+            })
+    table = pd.DataFrame(rows)
+    table["stance"] = table["stance"].astype("Int64")
+    return table
+
+
+def date_span(dataset: Dataset) -> tuple[dt.date, dt.date]:
+    """The first and last as_of in the data: the range of the as-of control."""
+    dates = [p.as_of for p in dataset.positions] or [dt.date.today()]
+    return min(dates), max(dates)
