@@ -7,6 +7,20 @@ import pandas as pd
 
 from components.schema import Dataset
 
+# Blue (aligned) against orange (resistant) reads for the common colour-vision deficiencies;
+# .streamlit/config.toml holds the same list as theme.chartDivergingColors.
+FALLBACK_PALETTE = (
+    "#7f3b08",
+    "#b35806",
+    "#e08214",
+    "#fdb863",
+    "#fee0b6",
+    "#d1e5f0",
+    "#92c5de",
+    "#4393c3",
+    "#2166ac",
+    "#053061",
+)
 NEUTRAL = "#e6e6e6"  # the scale's midpoint (hedging) and cells with no stance
 NO_DATA = "#ffffff"
 CONFIDENCE_MARKS = {"high": "●●● high confidence", "medium": "●●○ medium confidence", "low": "●○○ low confidence"}
@@ -39,23 +53,38 @@ def _is_dark(color: str) -> bool:
     return 0.299 * red + 0.587 * green + 0.114 * blue < 140
 
 
-def matrix_chart(matrix: pd.DataFrame, dataset: Dataset, palette: list[str], *, selectable: bool = True) -> alt.Chart:
-    """Countries x issues heatmap: colour and text carry the stance, a glyph its confidence."""
+def matrix_chart(
+    matrix: pd.DataFrame, dataset: Dataset, palette: list[str], *, selected: tuple[str, str] | None = None
+) -> alt.Chart:
+    """Countries x issues heatmap: colour and text carry the stance, a glyph its confidence.
+
+    Clicking a cell is a point selection named CELL_SELECTION; the `selected` cell is
+    outlined from the data, so the outline follows the URL, not the last click.
+    """
     colors = stance_colors(dataset, palette)
     labels = {level.value: level.label for level in dataset.scale}
     data = matrix.assign(
         cell_label=[
-            f"{labels[s]} ({s:+d})" if st == "coded" else lab for s, st, lab in zip(matrix["stance"], matrix["status"], matrix["label"])
+            f"{labels[s]} ({s:+d})" if st == "coded" else lab
+            for s, st, lab in zip(matrix["stance"], matrix["status"], matrix["label"])
         ],
         confidence_mark=[CONFIDENCE_MARKS.get(c, "") if c else "" for c in matrix["confidence"]],
-        fill=[colors.get(s, NEUTRAL) if st == "coded" else NO_DATA for s, st in zip(matrix["stance"], matrix["status"])],
-        ink=["white" if st == "coded" and _is_dark(colors.get(s, NEUTRAL)) else "#222222" for s, st in zip(matrix["stance"], matrix["status"])],
+        fill=[
+            colors.get(s, NEUTRAL) if st == "coded" else NO_DATA for s, st in zip(matrix["stance"], matrix["status"])
+        ],
+        ink=[
+            "white" if st == "coded" and _is_dark(colors.get(s, NEUTRAL)) else "#222222"
+            for s, st in zip(matrix["stance"], matrix["status"])
+        ],
         since_text=[f"since {d}" if d is not None else "" for d in matrix["since"]],
+        outline=[4 if (c, i) == selected else 1 for c, i in zip(matrix["country_id"], matrix["issue_id"])],
     ).drop(columns=["since"])
     data["stance"] = data["stance"].astype(object).where(data["stance"].notna(), None)
     countries = list(dict.fromkeys(data.sort_values("country_order")["country"]))
     issues = list(dict.fromkeys(data.sort_values("issue_order")["issue"]))
-    x = alt.X("issue:N", sort=issues, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=14, labelLimit=220))
+    x = alt.X(
+        "issue:N", sort=issues, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=14, labelLimit=220)
+    )
     y = alt.Y("country:N", sort=countries, title=None, axis=alt.Axis(labelFontSize=15, labelFontWeight="bold"))
     tooltip = [
         alt.Tooltip("country:N", title="Country"),
@@ -66,12 +95,14 @@ def matrix_chart(matrix: pd.DataFrame, dataset: Dataset, palette: list[str], *, 
         alt.Tooltip("evidence:Q", title="Quotes"),
     ]
     base = alt.Chart(data).encode(x=x, y=y)
-    rect = base.mark_rect(stroke="#555555", strokeWidth=1).encode(fill=alt.Fill("fill:N", scale=None), tooltip=tooltip)
-    if selectable:
-        selection = alt.selection_point(name=CELL_SELECTION, fields=["country_id", "issue_id"], on="click", clear=False)
-        rect = rect.add_params(selection).encode(
-            strokeWidth=alt.condition(selection, alt.value(4), alt.value(1)),
+    selection = alt.selection_point(name=CELL_SELECTION, fields=["country_id", "issue_id"], on="click", clear=False)
+    rect = (
+        base.mark_rect(stroke="#222222")
+        .encode(
+            fill=alt.Fill("fill:N", scale=None), strokeWidth=alt.StrokeWidth("outline:Q", scale=None), tooltip=tooltip
         )
+        .add_params(selection)
+    )
     label = base.mark_text(fontSize=15, fontWeight="bold", dy=-9).encode(
         text="cell_label:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
     )
@@ -86,7 +117,12 @@ def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
     """The scale as a strip of labelled swatches, so colour is never the only cue."""
     colors = stance_colors(dataset, palette)
     rows = [
-        {"value": f"{lvl.value:+d}", "label": lvl.label, "fill": colors[lvl.value], "ink": "white" if _is_dark(colors[lvl.value]) else "#222222"}
+        {
+            "value": f"{lvl.value:+d}",
+            "label": lvl.label,
+            "fill": colors[lvl.value],
+            "ink": "white" if _is_dark(colors[lvl.value]) else "#222222",
+        }
         for lvl in sorted(dataset.scale, key=lambda lvl: lvl.value)
     ]
     data = pd.DataFrame(rows)
@@ -99,18 +135,27 @@ def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
 
 def _stance_axis(dataset: Dataset, title: str | None = "Stance") -> alt.Y:
     values = sorted(level.value for level in dataset.scale)
-    expr = " : ".join(f"datum.value == {v} ? '{lvl} ({v:+d})'" for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale))
+    expr = " : ".join(
+        f"datum.value == {v} ? '{lvl} ({v:+d})'"
+        for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale)
+    )
     axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, grid=True)
     return alt.Y("stance:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 0.4]), axis=axis, title=title)
 
 
 def _government_rules(governments: pd.DataFrame, start, end) -> alt.LayerChart | None:
-    changes = governments[(governments["from"] > start) & (governments["from"] <= end)] if not governments.empty else governments
+    changes = (
+        governments[(governments["from"] > start) & (governments["from"] <= end)]
+        if not governments.empty
+        else governments
+    )
     if changes.empty:
         return None
     base = alt.Chart(changes).encode(x=alt.X("from:T"))
     rules = base.mark_rule(strokeDash=[4, 3], color="#666666")
-    names = base.mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color="#444444").encode(text="leader:N")
+    names = base.mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color="#444444").encode(
+        text="leader:N"
+    )
     return alt.layer(rules, names)
 
 
@@ -119,10 +164,18 @@ def history_chart(history: pd.DataFrame, dataset: Dataset, governments: pd.DataF
     coded = history.dropna(subset=["stance"]).copy()
     coded["until"] = [u if u is not None else end for u in coded["until"]]
     coded["stance"] = coded["stance"].astype(int)
-    x = alt.X("as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]))
-    steps = alt.Chart(coded).mark_rule(strokeWidth=5, color="#1f5fa8").encode(x=x, x2="until:T", y=_stance_axis(dataset, None))
-    dots = alt.Chart(coded).mark_point(filled=True, size=90, color="#1f5fa8").encode(
-        x=x, y=_stance_axis(dataset, None), tooltip=["as_of:T", "label:N", "confidence:N"]
+    x = alt.X(
+        "as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()])
+    )
+    steps = (
+        alt.Chart(coded)
+        .mark_rule(strokeWidth=5, color="#1f5fa8")
+        .encode(x=x, x2="until:T", y=_stance_axis(dataset, None))
+    )
+    dots = (
+        alt.Chart(coded)
+        .mark_point(filled=True, size=90, color="#1f5fa8")
+        .encode(x=x, y=_stance_axis(dataset, None), tooltip=["as_of:T", "label:N", "confidence:N"])
     )
     layers = [steps, dots]
     rules = _government_rules(governments, start, end)
@@ -131,18 +184,32 @@ def history_chart(history: pd.DataFrame, dataset: Dataset, governments: pd.DataF
     return alt.layer(*layers).properties(height=190, width="container")
 
 
-def timeline_chart(timeline: pd.DataFrame, dataset: Dataset, governments: pd.DataFrame, start, end, by: str) -> alt.Chart:
+def timeline_chart(
+    timeline: pd.DataFrame, dataset: Dataset, governments: pd.DataFrame, start, end, by: str
+) -> alt.Chart:
     """Stances over time as step lines, one colour per `by` value ('country' or 'issue')."""
     coded = timeline.dropna(subset=["stance"]).copy()
     coded["stance"] = coded["stance"].astype(int)
-    x = alt.X("as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()]))
+    x = alt.X(
+        "as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()])
+    )
     color = alt.Color(f"{by}:N", title=by.capitalize(), legend=alt.Legend(orient="bottom", labelFontSize=13))
     offset = alt.YOffset(f"{by}:N")
-    steps = alt.Chart(coded).mark_rule(strokeWidth=5, opacity=0.85).encode(
-        x=x, x2="until:T", y=_stance_axis(dataset), color=color, yOffset=offset
+    steps = (
+        alt.Chart(coded)
+        .mark_rule(strokeWidth=5, opacity=0.85)
+        .encode(x=x, x2="until:T", y=_stance_axis(dataset), color=color, yOffset=offset)
     )
-    dots = alt.Chart(coded).mark_point(filled=True, size=70).encode(
-        x=x, y=_stance_axis(dataset), color=color, yOffset=offset, tooltip=[f"{by}:N", "as_of:T", "label:N", "confidence:N"]
+    dots = (
+        alt.Chart(coded)
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=x,
+            y=_stance_axis(dataset),
+            color=color,
+            yOffset=offset,
+            tooltip=[f"{by}:N", "as_of:T", "label:N", "confidence:N"],
+        )
     )
     layers = [steps, dots]
     rules = _government_rules(governments, start, end)
@@ -157,7 +224,9 @@ def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:
     coded["stance"] = coded["stance"].astype(int)
     values = sorted(level.value for level in dataset.scale)
     issues = list(dict.fromkeys(matrix.sort_values("issue_order")["issue"]))
-    expr = " : ".join(f"datum.value == {lvl.value} ? '{lvl.label.replace(chr(39), '')} ({lvl.value:+d})'" for lvl in dataset.scale)
+    expr = " : ".join(
+        f"datum.value == {lvl.value} ? '{lvl.label.replace(chr(39), '')} ({lvl.value:+d})'" for lvl in dataset.scale
+    )
     x = alt.X(
         "stance:Q",
         title="Stance (alignment with the US-led position)",
@@ -166,15 +235,25 @@ def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:
     )
     y = alt.Y("issue:N", sort=issues, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=220))
     spans = coded.groupby("issue", as_index=False).agg(low=("stance", "min"), high=("stance", "max"))
-    bar = alt.Chart(spans).mark_rule(strokeWidth=6, color="#bbbbbb").encode(
-        x=alt.X("low:Q", scale=alt.Scale(domain=[values[0] - 0.3, values[-1] + 0.3])), x2="high:Q", y=alt.Y("issue:N", sort=issues)
+    bar = (
+        alt.Chart(spans)
+        .mark_rule(strokeWidth=6, color="#bbbbbb")
+        .encode(
+            x=alt.X("low:Q", scale=alt.Scale(domain=[values[0] - 0.3, values[-1] + 0.3])),
+            x2="high:Q",
+            y=alt.Y("issue:N", sort=issues),
+        )
     )
-    dots = alt.Chart(coded).mark_point(filled=True, size=220, opacity=0.9).encode(
-        x=x,
-        y=y,
-        yOffset=alt.YOffset("country:N"),
-        color=alt.Color("country:N", title="Country", legend=alt.Legend(orient="bottom", labelFontSize=13)),
-        shape=alt.Shape("country:N", title="Country"),
-        tooltip=["country:N", "issue:N", "label:N", "confidence:N"],
+    dots = (
+        alt.Chart(coded)
+        .mark_point(filled=True, size=220, opacity=0.9)
+        .encode(
+            x=x,
+            y=y,
+            yOffset=alt.YOffset("country:N"),
+            color=alt.Color("country:N", title="Country", legend=alt.Legend(orient="bottom", labelFontSize=13)),
+            shape=alt.Shape("country:N", title="Country"),
+            tooltip=["country:N", "issue:N", "label:N", "confidence:N"],
+        )
     )
     return alt.layer(bar, dots).properties(height=max(60 * len(issues), 160), width="container")

@@ -92,7 +92,11 @@ def cmd_export(args) -> int:
         return 1
     as_of = args.as_of or dt.date.today()
     table = matrix_table(result.dataset, as_of).drop(columns=["position", "country_order", "issue_order"])
-    sys.stdout.write(table.to_json(orient="records", date_format="iso", indent=1) if args.format == "json" else table.to_csv(index=False))
+    sys.stdout.write(
+        table.to_json(orient="records", date_format="iso", indent=1)
+        if args.format == "json"
+        else table.to_csv(index=False)
+    )
     return 0
 
 

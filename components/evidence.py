@@ -17,7 +17,10 @@ def safe_url(url: str | None) -> str | None:
     """The URL if it is plain http(s), else None: nothing else is ever rendered as a link."""
     if not url:
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. 'http://[host': not a URL anyone can follow
+        return None
     if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in url):
         return url
     return None
@@ -52,20 +55,22 @@ def evidence_table(dataset: Dataset, position: int, checks: dict[tuple[int, int]
     for j, item in enumerate(dataset.positions[position].evidence):
         source = sources.get(item.source)
         check = checks.get((position, j))
-        rows.append({
-            "quote": item.quote,
-            "note": item.note,
-            "source_id": item.source,
-            "title": source.title if source else None,
-            "publisher": source.publisher if source else None,
-            "author": source.author if source else None,
-            "date": source.date if source else None,
-            "kind": source.kind if source else None,
-            "url": safe_url(source.url) if source else None,
-            "link": text_fragment_url(source.url, item.quote) if source else None,
-            "status": check.status if check else NOT_CHECKED,
-            "archive_line": check.line if check and check.ok else None,
-        })
+        rows.append(
+            {
+                "quote": item.quote,
+                "note": item.note,
+                "source_id": item.source,
+                "title": source.title if source else None,
+                "publisher": source.publisher if source else None,
+                "author": source.author if source else None,
+                "date": source.date if source else None,
+                "kind": source.kind if source else None,
+                "url": safe_url(source.url) if source else None,
+                "link": text_fragment_url(source.url, item.quote) if source else None,
+                "status": check.status if check else NOT_CHECKED,
+                "archive_line": check.line if check and check.ok else None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -86,19 +91,21 @@ def sources_table(dataset: Dataset, checks: list[QuoteCheck]) -> pd.DataFrame:
     for source in dataset.sources:
         quotes, verified = counts.get(source.id, [0, 0])
         status = statuses.get(source.id, set())
-        rows.append({
-            "id": source.id,
-            "title": source.title or "(untitled capture)",
-            "publisher": source.publisher,
-            "author": source.author,
-            "date": source.date or "undated",
-            "kind": source.kind,
-            "url": safe_url(source.url),
-            "cells": ", ".join(sorted(cited.get(source.id, ()))),
-            "quotes": quotes,
-            "verified": verified,
-            "status": _source_status(quotes, verified, status),
-        })
+        rows.append(
+            {
+                "id": source.id,
+                "title": source.title or "(untitled capture)",
+                "publisher": source.publisher,
+                "author": source.author,
+                "date": source.date or "undated",
+                "kind": source.kind,
+                "url": safe_url(source.url),
+                "cells": ", ".join(sorted(cited.get(source.id, ()))),
+                "quotes": quotes,
+                "verified": verified,
+                "status": _source_status(quotes, verified, status),
+            }
+        )
     return pd.DataFrame(rows)
 
 

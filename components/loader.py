@@ -24,6 +24,7 @@ class LoadResult:
     dataset: Dataset | None = None
     problems: list[Problem] = field(default_factory=list)
     document: YamlDocument | None = None
+    raw: bytes = b""  # the exact bytes validated, so a download matches what is shown
 
     @property
     def ok(self) -> bool:
@@ -105,7 +106,7 @@ def _schema_problems(doc: YamlDocument, err: ValidationError) -> list[Problem]:
 
 def parse_dataset(raw: bytes, name: str, today: dt.date | None = None) -> LoadResult:
     """Validate bytes as stances.yaml. Never raises: problems are returned, sorted by line."""
-    result = LoadResult(name=name, digest=hashlib.sha256(raw).hexdigest())
+    result = LoadResult(name=name, digest=hashlib.sha256(raw).hexdigest(), raw=raw)
     doc, problems = read_yaml(raw, name)
     result.document = doc
     if doc.data is None:
@@ -127,12 +128,22 @@ def parse_dataset(raw: bytes, name: str, today: dt.date | None = None) -> LoadRe
     return result
 
 
+def read_limited(path: Path) -> bytes:
+    """The file's bytes, stopping one byte past the size limit so a huge file is refused unread."""
+    with Path(path).open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
+def unreadable(path: Path, err: OSError) -> LoadResult:
+    return LoadResult(
+        name=str(path), digest="", problems=[Problem(str(path), 1, 1, f"cannot read file: {err.strerror or err}")]
+    )
+
+
 def load_dataset(path: str | Path, today: dt.date | None = None) -> LoadResult:
     """Read and validate a data file; an unreadable file is a problem, not an exception."""
-    path = Path(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # one byte past the limit: a huge file is refused unread
+        raw = read_limited(Path(path))
     except OSError as err:
-        return LoadResult(name=str(path), digest="", problems=[Problem(str(path), 1, 1, f"cannot read file: {err.strerror}")])
+        return unreadable(Path(path), err)
     return parse_dataset(raw, str(path), today)

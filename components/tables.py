@@ -38,22 +38,24 @@ def matrix_table(dataset: Dataset, as_of: dt.date, countries: list[str] | None =
             position = dataset.positions[index] if index is not None else None
             status = NO_EVIDENCE if position is None else CODED if position.stance is not None else NO_STANCE
             stance = position.stance if position else None
-            rows.append({
-                "country_id": country.id,
-                "country": country.name,
-                "issue_id": issue.id,
-                "issue": issue.name,
-                "stance": stance,
-                "label": dataset.label_of(stance) if status == CODED else status.capitalize(),
-                "confidence": position.confidence if position else None,
-                "since": position.as_of if position else None,
-                "summary": position.summary if position else "No position recorded by this date.",
-                "evidence": len(position.evidence) if position else 0,
-                "status": status,
-                "position": index if index is not None else -1,
-                "country_order": c_order,
-                "issue_order": i_order,
-            })
+            rows.append(
+                {
+                    "country_id": country.id,
+                    "country": country.name,
+                    "issue_id": issue.id,
+                    "issue": issue.name,
+                    "stance": stance,
+                    "label": dataset.label_of(stance) if status == CODED else status.capitalize(),
+                    "confidence": position.confidence if position else None,
+                    "since": position.as_of if position else None,
+                    "summary": position.summary if position else "No position recorded by this date.",
+                    "evidence": len(position.evidence) if position else 0,
+                    "status": status,
+                    "position": index if index is not None else -1,
+                    "country_order": c_order,
+                    "issue_order": i_order,
+                }
+            )
     table = pd.DataFrame(rows)
     if not table.empty:
         table["stance"] = table["stance"].astype("Int64")
@@ -68,15 +70,17 @@ def history_table(dataset: Dataset, country: str, issue: str, end: dt.date | Non
     rows = []
     for k, (index, position) in enumerate(picked):
         until = picked[k + 1][1].as_of if k + 1 < len(picked) else end
-        rows.append({
-            "position": index,
-            "as_of": position.as_of,
-            "until": until,
-            "stance": position.stance,
-            "label": dataset.label_of(position.stance),
-            "confidence": position.confidence,
-            "summary": position.summary,
-        })
+        rows.append(
+            {
+                "position": index,
+                "as_of": position.as_of,
+                "until": until,
+                "stance": position.stance,
+                "label": dataset.label_of(position.stance),
+                "confidence": position.confidence,
+                "summary": position.summary,
+            }
+        )
     table = pd.DataFrame(rows, columns=["position", "as_of", "until", "stance", "label", "confidence", "summary"])
     table["stance"] = table["stance"].astype("Int64")
     return table
@@ -113,13 +117,15 @@ def governments_table(dataset: Dataset, countries=None, start: dt.date | None = 
         for government in country.governments:
             if (start and government.end and government.end < start) or (end and government.start > end):
                 continue
-            rows.append({
-                "country_id": country.id,
-                "country": country.name,
-                "leader": government.leader,
-                "from": government.start,
-                "to": government.end,
-            })
+            rows.append(
+                {
+                    "country_id": country.id,
+                    "country": country.name,
+                    "leader": government.leader,
+                    "from": government.start,
+                    "to": government.end,
+                }
+            )
     return pd.DataFrame(rows, columns=["country_id", "country", "leader", "from", "to"])
 
 
@@ -130,18 +136,20 @@ def differences_table(dataset: Dataset, as_of: dt.date, countries: list[str]) ->
     if matrix.empty:
         return pd.DataFrame(columns=["issue", "first", "second", "gap", "first_label", "second_label"])
     coded = matrix[matrix["status"] == CODED]
-    for issue_id, group in coded.groupby("issue_id", sort=False):
+    for _, group in coded.groupby("issue_id", sort=False):
         by_country = group.set_index("country_id")
         ordered = [c for c in countries if c in by_country.index]
         for a, b in combinations(ordered, 2):
-            rows.append({
-                "issue": by_country.loc[a, "issue"],
-                "first": by_country.loc[a, "country"],
-                "second": by_country.loc[b, "country"],
-                "gap": abs(int(by_country.loc[a, "stance"]) - int(by_country.loc[b, "stance"])),
-                "first_label": by_country.loc[a, "label"],
-                "second_label": by_country.loc[b, "label"],
-            })
+            rows.append(
+                {
+                    "issue": by_country.loc[a, "issue"],
+                    "first": by_country.loc[a, "country"],
+                    "second": by_country.loc[b, "country"],
+                    "gap": abs(int(by_country.loc[a, "stance"]) - int(by_country.loc[b, "stance"])),
+                    "first_label": by_country.loc[a, "label"],
+                    "second_label": by_country.loc[b, "label"],
+                }
+            )
     table = pd.DataFrame(rows, columns=["issue", "first", "second", "gap", "first_label", "second_label"])
     return table.sort_values("gap", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -162,16 +170,18 @@ def coverage_table(dataset: Dataset) -> pd.DataFrame:
                 gap = "single source"
             else:
                 gap = ""
-            rows.append({
-                "country": country.id,
-                "issue": issue.id,
-                "positions": len(positions),
-                "evidence": len(quotes),
-                "sources": len({e.source for e in quotes}),
-                "latest": latest.as_of if latest else None,
-                "stance": latest.stance if latest else None,
-                "gap": gap,
-            })
+            rows.append(
+                {
+                    "country": country.id,
+                    "issue": issue.id,
+                    "positions": len(positions),
+                    "evidence": len(quotes),
+                    "sources": len({e.source for e in quotes}),
+                    "latest": latest.as_of if latest else None,
+                    "stance": latest.stance if latest else None,
+                    "gap": gap,
+                }
+            )
     table = pd.DataFrame(rows)
     table["stance"] = table["stance"].astype("Int64")
     return table

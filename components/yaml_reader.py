@@ -69,7 +69,9 @@ def _scan_events(text: str, name: str) -> list[Problem]:
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            problems.append(_at(name, event.start_mark, f"YAML alias '*{event.anchor}' is not allowed: write the value out"))
+            problems.append(
+                _at(name, event.start_mark, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
+            )
             continue
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
@@ -125,7 +127,11 @@ class _Builder:
             if key in result:
                 first_line = self.doc.key_marks[path + (key,)][0]
                 self.problems.append(
-                    _at(self.doc.name, key_node.start_mark, f"duplicate key '{key}' (first defined on line {first_line})")
+                    _at(
+                        self.doc.name,
+                        key_node.start_mark,
+                        f"duplicate key '{key}' (first defined on line {first_line})",
+                    )
                 )
                 continue
             self.doc.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -145,9 +151,17 @@ def read_yaml(raw: bytes, name: str) -> tuple[YamlDocument, list[Problem]]:
             return doc, problems
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
-        message = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
+        context = err.context
+        if context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+            context += f" (from line {err.context_mark.line + 1})"  # e.g. where an unclosed '{' opened
+        message = " ".join(part for part in (context, err.problem) if part) or "invalid YAML"
         return doc, [_at(name, err.problem_mark or err.context_mark, f"YAML syntax error: {message}")]
-    except yaml.YAMLError as err:  # unmarked reader errors, e.g. control characters
+    except yaml.reader.ReaderError as err:  # e.g. a control character: unmarked, but its offset is known
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        return doc, [Problem(name, line, col, f"character #x{code:04x} is not allowed in YAML: {err.reason}")]
+    except yaml.YAMLError as err:  # any other unmarked error
         return doc, [Problem(name, 1, 1, f"YAML error: {err}")]
     if root is None:
         return doc, [Problem(name, 1, 1, "file holds no data: expected a mapping with version, scale, countries, ...")]

@@ -9,6 +9,9 @@ def check(dataset, today):
             continue
         path = PurePosixPath(source.archive.replace("\\", "/"))
         if path.is_absolute() or ".." in path.parts or ":" in source.archive:
-            yield ("sources", i, "archive"), f"archive must be a relative path inside the archive, not '{source.archive}'"
+            yield (
+                ("sources", i, "archive"),
+                f"archive must be a relative path inside the archive, not '{source.archive}'",
+            )
         if source.sha256 is None:
             yield ("sources", i), "a source with an archive file needs its sha256"

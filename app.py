@@ -1,0 +1,49 @@
+"""Stance Atlas: configure, load the data once, route. Pages live in components/views."""
+
+import streamlit as st
+
+from components.views import chrome, data
+from components.views.context import AppContext
+from components.views.pages import PAGES
+
+st.set_page_config(page_title="Stance Atlas", page_icon="🧭", layout="wide")
+
+result = data.load_data(data.data_path())
+chrome.watch_data_file(data.data_path(), result.digest)
+context = None
+if result.ok:
+    span = data.date_span(result.digest, result.dataset)
+    as_of, present = chrome.render_controls(result, span)
+    archive = data.archive_path()
+    context = AppContext(
+        result=result,
+        checks=tuple(data.load_checks(result.digest, str(archive) if archive else None, result.dataset)),
+        archive=archive,
+        palette=tuple(chrome.palette()),
+        as_of=as_of,
+        span=span,
+        present=present,
+    )
+    chrome.render_verification_note(context)
+
+
+def _page(module):
+    def run():
+        if context is None:
+            chrome.render_error_page(result)
+            return
+        module.render_page(context)
+        if context.present:
+            chrome.render_presentation(context)
+
+    return run
+
+
+navigation = st.navigation(
+    [
+        st.Page(_page(module), title=title, icon=icon, url_path=path, default=(i == 0))
+        for i, (module, title, icon, path) in enumerate(PAGES)
+    ],
+    position="hidden" if context is not None and context.present else "sidebar",
+)
+navigation.run()

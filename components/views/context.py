@@ -1,0 +1,42 @@
+"""What every page receives: the validated data and the view's shared state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from components.evidence import checks_by_item
+from components.loader import LoadResult
+from components.schema import Dataset
+from components.verify import QuoteCheck
+
+
+@dataclass(frozen=True)
+class AppContext:
+    result: LoadResult
+    checks: tuple[QuoteCheck, ...]
+    archive: Path | None
+    palette: tuple[str, ...]
+    as_of: dt.date
+    span: tuple[dt.date, dt.date]  # first and last as_of in the data
+    present: bool
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.result.dataset
+
+    @property
+    def digest(self) -> str:
+        return self.result.digest
+
+    @cached_property
+    def check_map(self) -> dict[tuple[int, int], QuoteCheck]:
+        return checks_by_item(list(self.checks))
+
+    def country_name(self, country_id: str) -> str:
+        return next((c.name for c in self.dataset.countries if c.id == country_id), country_id)
+
+    def issue_name(self, issue_id: str) -> str:
+        return next((i.name for i in self.dataset.issues if i.id == issue_id), issue_id)

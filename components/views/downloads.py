@@ -1,0 +1,89 @@
+"""Download buttons. Files are built only when clicked (callables), never on a rerun."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components import export
+from components.views.context import AppContext
+
+
+def source_line(ctx: AppContext) -> str:
+    return f"Source: {ctx.dataset.title} ({ctx.result.name}, sha256 {ctx.digest[:12]}); quotes from archived sources."
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+
+
+def render_chart_downloads(ctx: AppContext, chart: alt.TopLevelMixin, title: str, key: str) -> None:
+    """PNG (2x) and SVG of a chart with its title, as-of date and source drawn in."""
+    name = f"stance-atlas-{_slug(title)}-{ctx.as_of.isoformat()}"
+
+    def framed():
+        return export.titled(chart, title, ctx.as_of, source_line(ctx))
+
+    left, right = st.columns(2)
+    left.download_button(
+        "PNG (2×)",
+        data=lambda: export.chart_png(framed()),
+        file_name=f"{name}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+        width="stretch",
+    )
+    right.download_button(
+        "SVG",
+        data=lambda: export.chart_svg(framed()),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        key=f"{key}_svg",
+        on_click="ignore",
+        icon=":material/polyline:",
+        width="stretch",
+    )
+
+
+def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, key: str) -> None:
+    """The current matrix (CSV, JSON), the data file (YAML) and a footnoted briefing."""
+    name = f"stance-atlas-{_slug(view)}-{ctx.as_of.isoformat()}"
+    ds = ctx.dataset
+    buttons = [
+        ("CSV", lambda: export.matrix_csv(matrix), f"{name}.csv", "text/csv"),
+        (
+            "JSON",
+            lambda: export.matrix_json(matrix, ds.title, ctx.as_of, ctx.digest),
+            f"{name}.json",
+            "application/json",
+        ),
+        (
+            "Briefing (Markdown)",
+            lambda: export.briefing_markdown(ds, matrix, ctx.as_of, view),
+            f"{name}-briefing.md",
+            "text/markdown",
+        ),
+        (
+            "Briefing (HTML)",
+            lambda: export.briefing_html(ds, matrix, ctx.as_of, view),
+            f"{name}-briefing.html",
+            "text/html",
+        ),
+        ("Data file (YAML)", lambda: ctx.result.raw, ctx.result.name, "application/yaml"),
+    ]
+    columns = st.columns(len(buttons))
+    for column, (label, data, file_name, mime) in zip(columns, buttons, strict=True):
+        column.download_button(
+            label,
+            data=data,
+            file_name=file_name,
+            mime=mime,
+            key=f"{key}_{_slug(label)}",
+            on_click="ignore",
+            width="stretch",
+        )

@@ -1,0 +1,93 @@
+"""One cell's evidence: summary, stance history, and each quote with its source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import tables
+from components.charts import CONFIDENCE_MARKS, history_chart
+from components.evidence import evidence_table
+from components.verify import VERIFIED
+from components.views.context import AppContext
+from components.views.text import link, plain
+
+
+def render_evidence_panel(ctx: AppContext, country_id: str, issue_id: str) -> None:
+    ds = ctx.dataset
+    index = tables.latest_positions(ds, ctx.as_of).get((country_id, issue_id))
+    title = f"{plain(ctx.country_name(country_id))} · {plain(ctx.issue_name(issue_id))}"
+    with st.container(border=True, key="evidence_panel"):
+        if index is None:
+            st.subheader(title)
+            st.info(f"No evidence: no position is recorded for this cell as of {ctx.as_of.isoformat()}.")
+            _render_history(ctx, country_id, issue_id)
+            return
+        position = ds.positions[index]
+        label = ds.label_of(position.stance)
+        stance = f" ({position.stance:+d})" if position.stance is not None else ""
+        st.subheader(f"{title} — {plain(label)}{stance}")
+        confidence = (
+            CONFIDENCE_MARKS.get(position.confidence, "no stance coded") if position.confidence else "no stance coded"
+        )
+        st.caption(f"In force since {position.as_of.isoformat()} · {confidence} · {len(position.evidence)} quote(s)")
+        st.markdown(plain(position.summary))
+        left, right = st.columns([2, 3], gap="large")
+        with left:
+            _render_history(ctx, country_id, issue_id)
+        with right:
+            render_quotes(ctx, index)
+
+
+def _render_history(ctx: AppContext, country_id: str, issue_id: str) -> None:
+    history = tables.history_table(ctx.dataset, country_id, issue_id, ctx.span[1])
+    st.markdown("**Stance history**")
+    if history["stance"].notna().sum() == 0:
+        st.caption("No coded stance for this cell yet.")
+        return
+    start, end = _history_window(ctx)
+    governments = tables.governments_table(ctx.dataset, [country_id], start, end)
+    chart = history_chart(history, ctx.dataset, governments, start, end)
+    st.altair_chart(chart, width="stretch", alt=_history_alt(ctx, country_id, issue_id, history))
+
+
+def _history_window(ctx: AppContext):
+    import datetime as dt
+
+    start = dt.date(ctx.span[0].year, 1, 1)
+    end = max(ctx.span[1], ctx.as_of)
+    return start, end
+
+
+def _history_alt(ctx: AppContext, country_id: str, issue_id: str, history) -> str:
+    steps = "; ".join(f"{row.as_of}: {row.label}" for row in history.itertuples())
+    return f"Stance history of {ctx.country_name(country_id)} on {ctx.issue_name(issue_id)}: {steps}."
+
+
+def render_quotes(ctx: AppContext, position: int) -> None:
+    quotes = evidence_table(ctx.dataset, position, ctx.check_map)
+    if quotes.empty:
+        st.caption("No quotes: the summary explains why no stance is coded.")
+        return
+    for row in quotes.itertuples():
+        with st.container(border=True):
+            st.markdown(f"> “{plain(row.quote)}”")
+            meta = [
+                plain(row.title or "Untitled capture"),
+                plain(row.publisher),
+                plain(row.date or "undated"),
+                plain(row.kind),
+            ]
+            if row.author:
+                meta.insert(1, plain(row.author))
+            st.caption(" · ".join(m for m in meta if m))
+            if row.note:
+                st.caption(f"Note: {plain(row.note)}")
+            badge = (
+                f":green-badge[✓ verified · archive line {row.archive_line}]"
+                if row.status == VERIFIED
+                else f":orange-badge[{plain(row.status)}]"
+            )
+            opener = (
+                link("Open the source at this quote", row.link) if row.link else "No link: the capture shows no URL"
+            )
+            st.markdown(f"{badge} &nbsp; {opener}")

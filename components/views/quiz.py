@@ -1,0 +1,7 @@
+"""Placeholder until the quiz page lands (being written now)."""
+
+import streamlit as st
+
+
+def render_page(ctx) -> None:
+    st.title("quiz")
