@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 
@@ -54,7 +56,12 @@ def _is_dark(color: str) -> bool:
 
 
 def matrix_chart(
-    matrix: pd.DataFrame, dataset: Dataset, palette: list[str], *, selected: tuple[str, str] | None = None
+    matrix: pd.DataFrame,
+    dataset: Dataset,
+    palette: list[str],
+    *,
+    selected: tuple[str, str] | None = None,
+    large: bool = False,
 ) -> alt.Chart:
     """Countries x issues heatmap: colour and text carry the stance, a glyph its confidence.
 
@@ -63,6 +70,7 @@ def matrix_chart(
     """
     colors = stance_colors(dataset, palette)
     labels = {level.value: level.label for level in dataset.scale}
+    size = 18 if large else 14  # base font size; `large` is for projecting
     data = matrix.assign(
         cell_label=[
             f"{labels[s]} ({s:+d})" if st == "coded" else lab
@@ -83,9 +91,17 @@ def matrix_chart(
     countries = list(dict.fromkeys(data.sort_values("country_order")["country"]))
     issues = list(dict.fromkeys(data.sort_values("issue_order")["issue"]))
     x = alt.X(
-        "issue:N", sort=issues, title=None, axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=14, labelLimit=220)
+        "issue:N",
+        sort=issues,
+        title=None,
+        axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=size + 1, labelLimit=240, labelColor="#1f2937"),
     )
-    y = alt.Y("country:N", sort=countries, title=None, axis=alt.Axis(labelFontSize=15, labelFontWeight="bold"))
+    y = alt.Y(
+        "country:N",
+        sort=countries,
+        title=None,
+        axis=alt.Axis(labelFontSize=size + 2, labelFontWeight="bold", labelColor="#1f2937", labelLimit=320),
+    )
     tooltip = [
         alt.Tooltip("country:N", title="Country"),
         alt.Tooltip("issue:N", title="Issue"),
@@ -103,13 +119,13 @@ def matrix_chart(
         )
         .add_params(selection)
     )
-    label = base.mark_text(fontSize=15, fontWeight="bold", dy=-9).encode(
+    label = base.mark_text(fontSize=size + 2, fontWeight="bold", dy=-(size * 0.7)).encode(
         text="cell_label:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
     )
-    confidence = base.mark_text(fontSize=12, dy=12).encode(
+    confidence = base.mark_text(fontSize=size - 1, dy=size * 0.85).encode(
         text="confidence_mark:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
     )
-    height = max(70 * len(countries), 140)
+    height = max((96 if large else 72) * len(countries), 140)
     return alt.layer(rect, label, confidence).properties(height=height, width="container")
 
 
@@ -120,6 +136,7 @@ def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
         {
             "value": f"{lvl.value:+d}",
             "label": lvl.label,
+            "text": f"{lvl.label} ({lvl.value:+d})",
             "fill": colors[lvl.value],
             "ink": "white" if _is_dark(colors[lvl.value]) else "#222222",
         }
@@ -128,9 +145,11 @@ def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
     data = pd.DataFrame(rows)
     x = alt.X("label:N", sort=[r["label"] for r in rows], axis=None)
     base = alt.Chart(data).encode(x=x)
-    swatch = base.mark_rect(stroke="#555555").encode(fill=alt.Fill("fill:N", scale=None))
-    text = base.mark_text(fontSize=12).encode(text=alt.Text("label:N"), color=alt.Color("ink:N", scale=None))
-    return alt.layer(swatch, text).properties(height=34, width="container")
+    swatch = base.mark_rect(stroke="#555555").encode(
+        fill=alt.Fill("fill:N", scale=None), y=alt.value(0), y2=alt.value(28)
+    )
+    text = base.mark_text(fontSize=13, y=14).encode(text=alt.Text("text:N"), color=alt.Color("ink:N", scale=None))
+    return alt.layer(swatch, text).properties(height=28, width="container")
 
 
 def _stance_axis(dataset: Dataset, title: str | None = "Stance") -> alt.Y:
@@ -139,7 +158,7 @@ def _stance_axis(dataset: Dataset, title: str | None = "Stance") -> alt.Y:
         f"datum.value == {v} ? '{lvl} ({v:+d})'"
         for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale)
     )
-    axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, grid=True)
+    axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, labelLimit=200, grid=True)
     return alt.Y("stance:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 0.4]), axis=axis, title=title)
 
 
@@ -257,3 +276,26 @@ def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:
         )
     )
     return alt.layer(bar, dots).properties(height=max(60 * len(issues), 160), width="container")
+
+
+def with_timestamps(frame: pd.DataFrame) -> pd.DataFrame:
+    """Date columns as pandas timestamps: the PNG/SVG export serialises chart data to JSON,
+    which has no date type, while pandas timestamps serialise as ISO strings."""
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if frame[column].dtype == object and not values.empty and all(isinstance(v, dt.date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def as_of_rule(as_of: dt.date) -> alt.LayerChart:
+    """A solid rule at the as-of date, labelled at the foot, to layer onto a timeline."""
+    base = alt.Chart(pd.DataFrame({"date": [pd.Timestamp(as_of)], "text": [f"as of {as_of.isoformat()}"]})).encode(
+        x=alt.X("date:T", title=None)
+    )
+    rule = base.mark_rule(color="#1f2937", strokeWidth=2)
+    text = base.mark_text(align="left", baseline="bottom", dx=4, y=alt.expr("height - 4"), fontSize=12).encode(
+        text="text:N"
+    )
+    return alt.layer(rule, text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pandas as pd
 
@@ -152,6 +152,51 @@ def differences_table(dataset: Dataset, as_of: dt.date, countries: list[str]) ->
             )
     table = pd.DataFrame(rows, columns=["issue", "first", "second", "gap", "first_label", "second_label"])
     return table.sort_values("gap", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def stance_text(dataset: Dataset, stance: int | None) -> str:
+    """A stance as people read it: 'Leaning aligned (+1)', 'Hedging (0)', or 'No stance'."""
+    if stance is None:
+        return dataset.label_of(None)
+    return f"{dataset.label_of(stance)} ({stance:+d})" if stance else f"{dataset.label_of(stance)} (0)"
+
+
+def changes_table(dataset: Dataset, country: str, until: dt.date | None = None) -> pd.DataFrame:
+    """Each time one of a country's stances changed (up to `until`), oldest first.
+
+    A cell's first position starts its record and is no change; a later position with the
+    same stance (new evidence, same reading) is no change either.
+    """
+    rows = []
+    for issue in dataset.issues:
+        cell = sorted(
+            (p for p in dataset.positions if p.cell == (country, issue.id) and (until is None or p.as_of <= until)),
+            key=lambda p: p.as_of,
+        )
+        for before, after in pairwise(cell):
+            if before.stance == after.stance:
+                continue
+            direction = None  # a move to or from "no stance" has no direction on the scale
+            if before.stance is not None and after.stance is not None:
+                direction = "towards alignment" if after.stance > before.stance else "away from alignment"
+            was, now = stance_text(dataset, before.stance), stance_text(dataset, after.stance)
+            rows.append(
+                {
+                    "date": after.as_of,
+                    "issue_id": issue.id,
+                    "issue": issue.name,
+                    "from_stance": before.stance,
+                    "to_stance": after.stance,
+                    "from_label": was,
+                    "to_label": now,
+                    "direction": direction,
+                    "change": f"{after.as_of.isoformat()}: {issue.name} moved from {was} to {now}",
+                }
+            )
+    columns = ["date", "issue_id", "issue", "from_stance", "to_stance", "from_label", "to_label", "direction", "change"]
+    table = pd.DataFrame(rows, columns=columns)
+    table[["from_stance", "to_stance"]] = table[["from_stance", "to_stance"]].astype("Int64")
+    return table.sort_values("date", kind="stable").reset_index(drop=True)
 
 
 def coverage_table(dataset: Dataset) -> pd.DataFrame:

@@ -72,8 +72,9 @@ def _scan_events(text: str, name: str) -> list[Problem]:
             problems.append(
                 _at(name, event.start_mark, f"YAML alias '*{event.anchor}' is not allowed: write the value out")
             )
-            continue
-        anchor = getattr(event, "anchor", None)
+            anchor = None  # an alias names an anchor, it sets none; it still counts towards the cap below
+        else:
+            anchor = getattr(event, "anchor", None)
         if anchor is not None:
             problems.append(_at(name, event.start_mark, f"YAML anchor '&{anchor}' is not allowed"))
         tag = getattr(event, "tag", None)

@@ -20,9 +20,20 @@ def valid_data() -> dict:
     return yaml.safe_load(VALID.read_bytes())
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a value shared by two places twice: the loader refuses aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def dump(data) -> bytes:
+    return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True).encode()
+
+
 def load_data(data: dict, name: str = "variant.yaml"):
     """Dump plain data as YAML and validate it: the loader's view of a variant."""
-    return parse_dataset(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode(), name)
+    return parse_dataset(dump(data), name)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ def test_marks_record_line_and_column_of_values_and_keys():
     assert doc.data == {"version": 1, "items": [{"name": "a", "value": 2}, {"name": "b", "value": 3}]}
     assert doc.locate(("items", 0, "value")) == (4, 12)
     assert doc.locate(("items", 0, "value"), key=True) == (4, 5)
-    assert doc.locate(("items", 1, "value")) == (5, 23)
+    assert doc.locate(("items", 1, "value")) == (5, 22)
     assert doc.locate(("items", 1)) == (5, 5)
 
 
@@ -71,6 +71,15 @@ def test_billion_laughs_is_refused_fast_with_a_located_message():
     assert len(problems) <= 21  # capped: a hostile file does not get a hostile report
 
 
+def test_a_flood_of_aliases_is_cut_short():
+    start = time.perf_counter()
+    doc, problems = read("a: &a x\nb: [" + "*a, " * 200_000 + "*a]\n")
+    assert time.perf_counter() - start < 1.0
+    assert doc.data is None
+    assert len(problems) == 20
+    assert (problems[1].line, problems[1].col, problems[1].message) == (2, 5, "YAML alias '*a' is not allowed: write the value out")
+
+
 def test_deep_nesting_is_refused_at_the_first_level_past_the_limit():
     start = time.perf_counter()
     doc, problems = read("[" * 20_000 + "]" * 20_000)
@@ -80,9 +89,12 @@ def test_deep_nesting_is_refused_at_the_first_level_past_the_limit():
 
 
 def test_nesting_at_the_limit_is_read():
-    doc, problems = read("[" * MAX_DEPTH + "]" * MAX_DEPTH)
+    inner = MAX_DEPTH - 1  # the top-level mapping is the first level
+    doc, problems = read("a: " + "[" * inner + "]" * inner)
     assert problems == []
     assert doc.data is not None
+    _, problems = read("a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH)
+    assert [p.message for p in problems] == [f"nesting deeper than {MAX_DEPTH} levels is not allowed"]
 
 
 def test_python_tags_are_refused_not_obeyed():

@@ -98,7 +98,9 @@ def _exit_presentation() -> None:
 def render_presentation(ctx: AppContext) -> None:
     """Chrome hidden and type enlarged; a footer makes every screenshot cite itself."""
     st.markdown(PRESENT_CSS, unsafe_allow_html=True)
-    st.button("Exit presentation mode", key="exit_present", on_click=_exit_presentation, type="tertiary")
+    st.button(
+        "Exit presentation mode", key="exit_present", on_click=_exit_presentation, icon=":material/close_fullscreen:"
+    )
     render_footer(ctx, data.cited_publishers(ctx.digest, ctx.as_of, ctx.dataset))
 
 

@@ -43,7 +43,9 @@ def render_page(ctx: AppContext) -> None:
     )
     matrix = data.matrix_table(ctx.digest, ctx.as_of, None, ds)
     selected = st.session_state.get(CELL_KEY)
-    chart = matrix_chart(matrix, ds, list(ctx.palette), selected=tuple(selected.split(":", 1)) if selected else None)
+    chart = matrix_chart(
+        matrix, ds, list(ctx.palette), selected=tuple(selected.split(":", 1)) if selected else None, large=ctx.present
+    )
     st.altair_chart(legend_chart(ds, list(ctx.palette)), width="stretch", alt="Legend of the stance scale")
     st.altair_chart(
         chart,

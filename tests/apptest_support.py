@@ -1,0 +1,36 @@
+"""Running the app under AppTest on a chosen page, with a chosen data file and URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+
+
+def clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60) -> AppTest:
+    """Run app.py on the page registered under `url_path` ("" = the default page).
+
+    Pages are callables routed by st.navigation, so AppTest.switch_page (which takes a
+    file) cannot reach them: after a first run, the page is picked by its url path.
+    The data file comes from STANCES_FILE, which tests set with monkeypatch.
+    """
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    at.query_params.update(params or {})
+    at.run()
+    if url_path:
+        pages = at._registered_pages  # AppTest has no public way to open a callable page
+        matches = [page_hash for page_hash, info in pages.items() if info.get("url_pathname") == url_path]
+        if not matches:
+            raise ValueError(f"no page with url path {url_path!r}; known: {[i.get('url_pathname') for i in pages.values()]}")
+        at._page_hash = matches[0]
+        at.run()
+    return at
