@@ -295,7 +295,13 @@ def as_of_rule(as_of: dt.date) -> alt.LayerChart:
         x=alt.X("date:T", title=None)
     )
     rule = base.mark_rule(color="#1f2937", strokeWidth=2)
-    text = base.mark_text(align="left", baseline="bottom", dx=4, y=alt.expr("height - 4"), fontSize=12).encode(
-        text="text:N"
-    )
+    # The label sits on the side of the rule with more room, so it never runs off the plot.
+    right_half = "scale('x', datum.date) > width / 2"
+    text = base.mark_text(
+        align=alt.expr(f"{right_half} ? 'right' : 'left'"),
+        dx=alt.expr(f"{right_half} ? -4 : 4"),
+        baseline="bottom",
+        y=alt.expr("height - 4"),
+        fontSize=12,
+    ).encode(text="text:N")
     return alt.layer(rule, text)

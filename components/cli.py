@@ -11,6 +11,9 @@ import datetime as dt
 import os
 import sys
 
+import pandas as pd
+
+from components.export import matrix_csv, matrix_json
 from components.loader import LoadResult, load_dataset
 from components.tables import coverage_table, matrix_table
 from components.verify import describe, sources_dir, verify_quotes
@@ -59,7 +62,8 @@ def cmd_validate(args) -> int:
 def cmd_verify(args) -> int:
     folder = sources_dir(args.sources)
     if folder is None or not folder.is_dir():
-        print(f"no source archive folder at {folder}: pass --sources DIR or set STANCES_SOURCES")
+        where = f"no source archive folder at {folder}" if folder else "no source archive given"
+        print(f"{where}: pass --sources DIR or set STANCES_SOURCES")
         return 2
     result = _load(args.file)
     if not result.ok:
@@ -77,11 +81,12 @@ def cmd_coverage(args) -> int:
     if not result.ok:
         return 1
     table = coverage_table(result.dataset)
-    table["latest"] = table["latest"].astype(str).replace("None", "-")
-    table["stance"] = table["stance"].astype(str).replace("<NA>", "null")
-    print(table.to_string(index=False))
     covered = int((table["gap"] != "no position").sum())
-    coded = int(table["stance"].ne("null").sum())
+    coded = int(table["stance"].notna().sum())
+    # pandas 3 keeps a missing value missing through astype(str): spell it out per cell instead
+    table["latest"] = [str(d) if isinstance(d, dt.date) else "-" for d in table["latest"]]
+    table["stance"] = ["null" if pd.isna(s) else str(s) for s in table["stance"]]
+    print(table.to_string(index=False))
     print(f"\n{covered}/{len(table)} cells covered ({coded} coded, {covered - coded} explained without a stance)")
     return 0 if covered == len(table) else 1
 
@@ -91,12 +96,11 @@ def cmd_export(args) -> int:
     if not result.ok:
         return 1
     as_of = args.as_of or dt.date.today()
-    table = matrix_table(result.dataset, as_of).drop(columns=["position", "country_order", "issue_order"])
-    sys.stdout.write(
-        table.to_json(orient="records", date_format="iso", indent=1)
-        if args.format == "json"
-        else table.to_csv(index=False)
-    )
+    table = matrix_table(result.dataset, as_of)
+    if args.format == "json":
+        sys.stdout.write(matrix_json(table, result.dataset.title, as_of, result.digest) + "\n")
+    else:
+        sys.stdout.write(matrix_csv(table))
     return 0
 
 

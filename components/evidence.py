@@ -15,7 +15,7 @@ _FRAGMENT_WORDS = 5  # a long quote is matched by its first and last words (text
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is plain http(s), else None: nothing else is ever rendered as a link."""
-    if not url:
+    if not url or not isinstance(url, str):  # a missing value from a table arrives as NaN
         return None
     try:
         parts = urlsplit(url)
@@ -35,7 +35,8 @@ def text_fragment_url(url: str | None, quote: str) -> str | None:
     words = quote.split()
 
     def encode(text: str) -> str:
-        return percent_encode(text, safe="")  # ',', '-' and '&' are fragment syntax: always encoded
+        # ',', '-' and '&' are fragment syntax: always encoded ('-' is unreserved, so quote() keeps it)
+        return percent_encode(text, safe="").replace("-", "%2D")
 
     if len(words) <= 2 * _FRAGMENT_WORDS:
         fragment = encode(" ".join(words))
@@ -117,3 +118,33 @@ def _source_status(quotes: int, verified: int, statuses: set[str]) -> str:
     if statuses == {NOT_CHECKED}:
         return NOT_CHECKED
     return f"{quotes - verified} of {quotes} not verified"
+
+
+def quotes_table(dataset: Dataset, checks: list[QuoteCheck]) -> pd.DataFrame:
+    """Every quote in the file with the cell it supports, its source id and verification status."""
+    by_item = checks_by_item(checks)
+    countries = {country.id: country.name for country in dataset.countries}
+    issues = {issue.id: issue.name for issue in dataset.issues}
+    sources = {source.id: source for source in dataset.sources}
+    rows = []
+    for i, position in enumerate(dataset.positions):
+        for j, item in enumerate(position.evidence):
+            check = by_item.get((i, j))
+            source = sources.get(item.source)
+            rows.append(
+                {
+                    "source_id": item.source,
+                    "position": i,
+                    "country": countries.get(position.country, position.country),
+                    "issue": issues.get(position.issue, position.issue),
+                    "as_of": position.as_of,
+                    "label": dataset.label_of(position.stance),
+                    "quote": item.quote,
+                    "note": item.note,
+                    "status": check.status if check else NOT_CHECKED,
+                    "archive_line": check.line if check and check.ok else None,
+                    "link": text_fragment_url(source.url, item.quote) if source else None,
+                }
+            )
+    columns = ["source_id", "position", "country", "issue", "as_of", "label", "quote", "note", "status"]
+    return pd.DataFrame(rows, columns=[*columns, "archive_line", "link"])

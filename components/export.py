@@ -42,7 +42,7 @@ def chart_svg(chart: alt.TopLevelMixin) -> str:
 
 
 def matrix_records(matrix: pd.DataFrame) -> pd.DataFrame:
-    """The matrix as users download it: names, stance, label, confidence, since, summary."""
+    """The matrix as users download it: names, stance, label, status, confidence, since, summary."""
     columns = [
         "country_id",
         "country",
@@ -50,6 +50,7 @@ def matrix_records(matrix: pd.DataFrame) -> pd.DataFrame:
         "issue",
         "stance",
         "label",
+        "status",
         "confidence",
         "since",
         "evidence",

@@ -154,11 +154,16 @@ def differences_table(dataset: Dataset, as_of: dt.date, countries: list[str]) ->
     return table.sort_values("gap", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def signed(value: int) -> str:
+    """A scale value with its sign: '+1', '0', '-2' (zero has no side)."""
+    return f"{value:+d}" if value else "0"
+
+
 def stance_text(dataset: Dataset, stance: int | None) -> str:
     """A stance as people read it: 'Leaning aligned (+1)', 'Hedging (0)', or 'No stance'."""
     if stance is None:
         return dataset.label_of(None)
-    return f"{dataset.label_of(stance)} ({stance:+d})" if stance else f"{dataset.label_of(stance)} (0)"
+    return f"{dataset.label_of(stance)} ({signed(stance)})"
 
 
 def changes_table(dataset: Dataset, country: str, until: dt.date | None = None) -> pd.DataFrame:
@@ -197,6 +202,40 @@ def changes_table(dataset: Dataset, country: str, until: dt.date | None = None) 
     table = pd.DataFrame(rows, columns=columns)
     table[["from_stance", "to_stance"]] = table[["from_stance", "to_stance"]].astype("Int64")
     return table.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def side_by_side_table(matrix: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
+    """Issues down, the given countries across (in that order), each cell its stance in words.
+
+    A cell without a coded stance says so ("No stance", "No evidence"): gaps are named, not blank.
+    """
+    cells = matrix.assign(
+        text=[
+            f"{label} ({signed(int(stance))})" if status == CODED else label
+            for label, stance, status in zip(matrix["label"], matrix["stance"], matrix["status"])
+        ]
+    )
+    table = cells.pivot(index="issue_id", columns="country_id", values="text")
+    issues = cells.drop_duplicates("issue_id").sort_values("issue_order")
+    names = dict(zip(cells["country_id"], cells["country"]))
+    present = [c for c in countries if c in names]
+    table = table.reindex(index=list(issues["issue_id"]), columns=present).rename(columns=names)
+    table.insert(0, "Issue", list(issues["issue"]))
+    return table.reset_index(drop=True).rename_axis(columns=None)
+
+
+def codebook_table(dataset: Dataset, issue_id: str) -> pd.DataFrame:
+    """Every level of the shared scale, most aligned first, with what it means on this issue
+    (null where the issue's codebook gives no wording for that level)."""
+    issue = next(i for i in dataset.issues if i.id == issue_id)
+    levels = sorted(dataset.scale, key=lambda level: level.value, reverse=True)
+    return pd.DataFrame(
+        {
+            "value": [level.value for level in levels],
+            "label": [level.label for level in levels],
+            "meaning": [issue.levels.get(level.value) for level in levels],
+        }
+    )
 
 
 def coverage_table(dataset: Dataset) -> pd.DataFrame:

@@ -30,7 +30,9 @@ def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60
         pages = at._registered_pages  # AppTest has no public way to open a callable page
         matches = [page_hash for page_hash, info in pages.items() if info.get("url_pathname") == url_path]
         if not matches:
-            raise ValueError(f"no page with url path {url_path!r}; known: {[i.get('url_pathname') for i in pages.values()]}")
+            raise ValueError(
+                f"no page with url path {url_path!r}; known: {[i.get('url_pathname') for i in pages.values()]}"
+            )
         at._page_hash = matches[0]
         at.run()
     return at

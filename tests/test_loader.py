@@ -93,7 +93,9 @@ def test_a_zero_byte_file_is_refused(tmp_path):
     path = tmp_path / "empty.yaml"
     path.write_bytes(b"")
     result = load_dataset(path)
-    assert [str(p) for p in result.problems] == [f"{path}:1:1: file is empty: expected a mapping with version, scale, countries, ..."]
+    assert [str(p) for p in result.problems] == [
+        f"{path}:1:1: file is empty: expected a mapping with version, scale, countries, ..."
+    ]
 
 
 def test_a_50_mb_file_is_refused_unread_and_fast(tmp_path):
@@ -114,11 +116,15 @@ def test_a_20000_deep_list_is_refused_fast(tmp_path):
     start = time.perf_counter()
     result = load_dataset(path)
     assert time.perf_counter() - start < 1.0
-    assert [(p.line, p.col, p.message) for p in result.problems] == [(2, 43, "nesting deeper than 32 levels is not allowed")]
+    assert [(p.line, p.col, p.message) for p in result.problems] == [
+        (2, 43, "nesting deeper than 32 levels is not allowed")
+    ]
 
 
 def test_a_billion_laughs_bomb_is_refused_fast(tmp_path):
-    lines = ['lol0: &lol0 "lol"'] + [f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    lines = ['lol0: &lol0 "lol"'] + [
+        f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]" for i in range(1, 10)
+    ]
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n")
     start = time.perf_counter()
@@ -148,7 +154,9 @@ def test_all_problems_are_reported_at_once_sorted_by_line():
 
 
 def test_reading_problems_and_schema_problems_are_reported_together(tmp_path):
-    text = VALID.read_text().replace("as_of: 2020-10-06", "as_of: 2021-02-30").replace("stance: 0\n", "stance: zero\n", 1)
+    text = (
+        VALID.read_text().replace("as_of: 2020-10-06", "as_of: 2021-02-30").replace("stance: 0\n", "stance: zero\n", 1)
+    )
     result = parse_dataset(text.encode(), "both.yaml")
     assert [(p.line, p.message.split(":")[0]) for p in result.problems] == [
         (59, "'2021-02-30' is not a valid value"),

@@ -82,7 +82,10 @@ def test_references_resolve_with_a_did_you_mean():
     assert found(references, data) == [
         (("positions", 0, "country"), "unknown country 'JPN' (did you mean 'JP'?)"),
         (("positions", 0, "issue"), "unknown issue 'qaud' (did you mean 'quad'?)"),
-        (("positions", 0, "evidence", 0, "source"), "unknown source 'hani-2019-06-15' (did you mean 'hani-2019-06-14'?)"),
+        (
+            ("positions", 0, "evidence", 0, "source"),
+            "unknown source 'hani-2019-06-15' (did you mean 'hani-2019-06-14'?)",
+        ),
         (("positions", 1, "country"), "unknown country 'XX'"),
     ]
     assert "unknown country 'JPN' (did you mean 'JP'?)" in "\n".join(loader_says(data))
@@ -122,7 +125,10 @@ def test_date_order_refuses_a_government_ending_before_it_starts():
     data["countries"][0]["governments"][1]["to"] = dt.date(2020, 9, 15)
     data["countries"][0]["governments"][0]["to"] = data["countries"][0]["governments"][0]["from"]  # one day: fine
     assert found(date_order, data) == [
-        (("countries", 0, "governments", 1, "to"), "Suga Yoshihide's government ends (2020-09-15) before it starts (2020-09-16)")
+        (
+            ("countries", 0, "governments", 1, "to"),
+            "Suga Yoshihide's government ends (2020-09-15) before it starts (2020-09-16)",
+        )
     ]
     assert any("Suga Yoshihide's government ends" in m for m in loader_says(data))
 
@@ -151,8 +157,14 @@ def test_coded_evidence_needs_quotes_and_confidence_and_null_takes_neither():
 
 
 def test_url_schemes_allow_only_http_and_https():
-    bad = ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.org/a", "http:no-host", "http://a b.org/",
-           "http://[broken/ipv6"]
+    bad = [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://example.org/a",
+        "http:no-host",
+        "http://a b.org/",
+        "http://[broken/ipv6",
+    ]
     good = ["https://example.org/a?b=c", "HTTP://EXAMPLE.ORG/"]
     data = valid_data()
     data["sources"] = [dict(data["sources"][0], id=f"s{i}", url=url) for i, url in enumerate(bad + good)]
@@ -184,7 +196,9 @@ def test_quote_length_allows_fifty_words_not_more():
     data["positions"][0]["evidence"][0]["quote"] = " ".join(words[:50])
     assert found(quote_length, data) == []
     data["positions"][0]["evidence"][0]["quote"] = LONG_QUOTE
-    assert found(quote_length, data) == [(("positions", 0, "evidence", 0, "quote"), "quote has 60 words; keep it under 50")]
+    assert found(quote_length, data) == [
+        (("positions", 0, "evidence", 0, "quote"), "quote has 60 words; keep it under 50")
+    ]
     assert any("quote has 60 words" in m for m in loader_says(data))
 
 

@@ -38,7 +38,13 @@ def test_government_reads_from_and_to_aliases():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2020", "2020"), ("2019-01", "2019-01"), ("2020-10-22", "2020-10-22"), (2020, "2020"), (dt.date(2020, 10, 22), "2020-10-22")],
+    [
+        ("2020", "2020"),
+        ("2019-01", "2019-01"),
+        ("2020-10-22", "2020-10-22"),
+        (2020, "2020"),
+        (dt.date(2020, 10, 22), "2020-10-22"),
+    ],
 )
 def test_source_dates_may_be_partial(value, expected):
     assert Source.model_validate({"id": "s", "kind": "news", "date": value}).date == expected
@@ -112,8 +118,11 @@ def test_a_scale_has_at_least_two_levels_and_a_file_one_country_and_issue():
     data["scale"] = data["scale"][:1]
     data["countries"] = []
     data["issues"] = []
-    assert sorted(errors_of(Dataset, data)) == [(("countries",), "too_short"), (("issues",), "too_short"),
-                                                 (("scale",), "too_short")]
+    assert sorted(errors_of(Dataset, data)) == [
+        (("countries",), "too_short"),
+        (("issues",), "too_short"),
+        (("scale",), "too_short"),
+    ]
 
 
 def test_label_of_names_a_scale_value_or_no_stance(valid_dataset):

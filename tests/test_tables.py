@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from conftest import load_data, valid_data
 
@@ -35,7 +36,10 @@ def cell(table, country: str, issue: str) -> dict:
 def test_matrix_has_one_row_per_country_and_issue_in_file_order(valid_dataset):
     table = matrix_table(valid_dataset, D(2020, 11, 1))
     assert list(zip(table["country_id"], table["issue_id"], strict=True)) == [
-        ("JP", "clean_network"), ("JP", "quad"), ("KR", "clean_network"), ("KR", "quad")
+        ("JP", "clean_network"),
+        ("JP", "quad"),
+        ("KR", "clean_network"),
+        ("KR", "quad"),
     ]
     assert list(table["stance"]) == [-1, 1, 0, -1]
     assert list(table["label"]) == ["Leaning resistant", "Leaning aligned", "Hedging", "Leaning resistant"]
@@ -51,19 +55,18 @@ def test_matrix_as_of_a_date_picks_the_position_in_force(valid_dataset):
 def test_matrix_tells_no_evidence_from_no_stance(valid_dataset):
     table = matrix_table(valid_dataset, D(2019, 1, 1))
     nothing = cell(table, "JP", "clean_network")
-    assert (nothing["status"], nothing["label"], nothing["position"], nothing["evidence"]) == (NO_EVIDENCE, "No evidence", -1, 0)
+    assert (nothing["status"], nothing["label"], nothing["position"], nothing["evidence"]) == (
+        NO_EVIDENCE,
+        "No evidence",
+        -1,
+        0,
+    )
     assert nothing["summary"] == "No position recorded by this date."
-    assert nothing["stance"] is pd_na()
+    assert pd.isna(nothing["stance"])
     assessed = cell(table, "KR", "clean_network")
     assert (assessed["status"], assessed["label"], assessed["position"]) == (NO_STANCE, "No stance", 3)
     assert assessed["summary"] == "Assessed; no public position on Chinese vendors yet."
     assert cell(matrix_table(valid_dataset, D(2019, 6, 13)), "KR", "clean_network")["status"] == CODED
-
-
-def pd_na():
-    import pandas as pd
-
-    return pd.NA
 
 
 def test_matrix_can_be_limited_to_some_countries(valid_dataset):
@@ -73,7 +76,9 @@ def test_matrix_can_be_limited_to_some_countries(valid_dataset):
 def test_matrix_shows_a_new_country_and_issue_from_the_data_alone():
     data = valid_data()
     data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    data["issues"].append({"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}})
+    data["issues"].append(
+        {"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}}
+    )
     table = matrix_table(load_data(data).dataset, D(2021, 1, 1))
     assert len(table) == 9
     assert cell(table, "NZ", "china")["status"] == NO_EVIDENCE
@@ -97,7 +102,9 @@ def test_history_of_an_empty_cell_is_an_empty_table(valid_dataset):
 
 def test_timeline_clips_steps_to_the_end_date(valid_dataset):
     table = timeline_table(valid_dataset, D(2020, 10, 1), issues=["quad"])
-    assert list(zip(table["country_id"], table["as_of"], table["until"], strict=True)) == [("JP", D(2020, 9, 12), D(2020, 10, 1))]
+    assert list(zip(table["country_id"], table["as_of"], table["until"], strict=True)) == [
+        ("JP", D(2020, 9, 12), D(2020, 10, 1))
+    ]
 
 
 def test_governments_are_clipped_to_the_window(valid_dataset):
@@ -122,11 +129,15 @@ def test_differences_skip_cells_without_a_stance(valid_dataset):
 
 def test_coverage_names_the_gap_of_each_cell():
     data = valid_data()
-    data["issues"].append({"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}})
+    data["issues"].append(
+        {"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}}
+    )
     data["positions"][5]["evidence"].append(
         {"source": "hani-2019-06-14", "quote": "consider measures that respect corporate autonomy"}
     )
-    data["positions"].append({"country": "JP", "issue": "china", "as_of": D(2020, 1, 1), "stance": None, "summary": "Mixed."})
+    data["positions"].append(
+        {"country": "JP", "issue": "china", "as_of": D(2020, 1, 1), "stance": None, "summary": "Mixed."}
+    )
     table = coverage_table(load_data(data).dataset)
     gaps = {(row.country, row.issue): row.gap for row in table.itertuples()}
     assert gaps == {
@@ -138,7 +149,12 @@ def test_coverage_names_the_gap_of_each_cell():
         ("KR", "china"): "no position",
     }
     jp_quad = table[(table["country"] == "JP") & (table["issue"] == "quad")].iloc[0]
-    assert (jp_quad["positions"], jp_quad["evidence"], jp_quad["latest"], jp_quad["stance"]) == (2, 2, D(2020, 10, 22), 1)
+    assert (jp_quad["positions"], jp_quad["evidence"], jp_quad["latest"], jp_quad["stance"]) == (
+        2,
+        2,
+        D(2020, 10, 22),
+        1,
+    )
 
 
 def test_date_span_is_first_and_last_as_of(valid_dataset):
@@ -150,6 +166,16 @@ def test_text_fragment_url_encodes_a_short_quote_whole():
     assert url == "https://example.org/a#:~:text=Japan%20could%20%E2%80%9Cnot%20participate%2C%E2%80%9D%20%2D%20A%26B"
 
 
+def test_text_fragment_url_encodes_dashes_so_a_term_is_never_read_as_prefix_or_suffix():
+    quote = "Sept. 12, Yoshihide Suga -- who has since become the prime minister"  # hankyoreh-2020-10-22, line 30
+    url = text_fragment_url("http://x.org/p", quote)
+    assert (
+        url
+        == "http://x.org/p#:~:text=Sept.%2012%2C%20Yoshihide%20Suga%20%2D%2D,since%20become%20the%20prime%20minister"
+    )
+    assert "-" not in url.split("#:~:text=")[1]
+
+
 def test_text_fragment_url_uses_start_and_end_words_for_a_long_quote():
     quote = "one two three four five six seven eight nine ten eleven"
     assert text_fragment_url("http://x.org/p", quote) == (
@@ -158,8 +184,19 @@ def test_text_fragment_url_uses_start_and_end_words_for_a_long_quote():
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "ftp://x.org/a", "//x.org/a", "http://[x",
-            "http://x.org/a b", "", None],
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://x.org/a",
+        "//x.org/a",
+        "http://[x",
+        "http://x.org/a b",
+        "",
+        None,
+        float("nan"),  # a missing url from a pandas table
+    ],
 )
 def test_links_refuse_anything_but_http_and_https(url):
     assert safe_url(url) is None
@@ -172,9 +209,15 @@ def test_evidence_table_links_each_quote_and_carries_its_status(valid_dataset, a
     row = table.iloc[0].to_dict()
     assert row["quote"] == "not participate in a framework that excludes particular countries"
     assert (row["publisher"], row["date"], row["kind"], row["status"], row["archive_line"]) == (
-        "The Hankyoreh", "2020-10-22", "news analysis", VERIFIED, 10
+        "The Hankyoreh",
+        "2020-10-22",
+        "news analysis",
+        VERIFIED,
+        10,
     )
-    assert row["link"].startswith("http://english.hani.co.kr/arti/english_edition/e_international/966858.html#:~:text=not%20")
+    assert row["link"].startswith(
+        "http://english.hani.co.kr/arti/english_edition/e_international/966858.html#:~:text=not%20"
+    )
     unchecked = evidence_table(valid_dataset, 0, {}).iloc[0]
     assert (unchecked["status"], unchecked["archive_line"]) == (NOT_CHECKED, None)
 

@@ -35,7 +35,10 @@ def archive_of(text: str, tmp_path) -> ArchiveText:
 
 
 def test_normalise_straightens_curly_quotes_and_apostrophes():
-    assert normalise("\u201cnot participate\u201d in Japan\u2019s \u2018plan\u2019") == "\"not participate\" in Japan's 'plan'"
+    assert (
+        normalise("\u201cnot participate\u201d in Japan\u2019s \u2018plan\u2019")
+        == "\"not participate\" in Japan's 'plan'"
+    )
 
 
 def test_normalise_turns_every_dash_into_a_hyphen():
@@ -63,8 +66,10 @@ def test_a_quote_is_found_across_line_breaks_and_typography(tmp_path):
 
 
 def test_a_miss_names_the_closest_passage_and_its_line(tmp_path):
-    archive = archive_of("Intro line.\nOther words entirely here.\nThe ministry would consider measures that respect autonomy.\n",
-                         tmp_path)
+    archive = archive_of(
+        "Intro line.\nOther words entirely here.\nThe ministry would consider measures that respect autonomy.\n",
+        tmp_path,
+    )
     status, closest, line, score = check_quote("consider steps that respect autonomy", archive)
     assert status == NOT_FOUND
     assert line == 3
@@ -76,7 +81,13 @@ def test_the_valid_fixture_verifies_against_the_real_archive(archive_dir):
     dataset = load_dataset(VALID).dataset
     checks = verify_quotes(dataset, archive_dir)
     assert [c.status for c in checks] == [VERIFIED] * 5
-    assert [(c.position, c.evidence, c.line) for c in checks] == [(0, 0, 10), (1, 0, 30), (2, 0, 28), (4, 0, 1), (5, 0, 28)]
+    assert [(c.position, c.evidence, c.line) for c in checks] == [
+        (0, 0, 10),
+        (1, 0, 30),
+        (2, 0, 28),
+        (4, 0, 1),
+        (5, 0, 28),
+    ]
 
 
 def test_fixture_sources_match_the_archive_index(archive_dir):
@@ -95,8 +106,12 @@ def test_straight_quotes_and_hyphens_match_curly_quotes_and_en_dashes_in_a_real_
     evidence = data["positions"][0]["evidence"]
     # line 51 has "Korea and Japan – and American" (en dash); line 10 of hankyoreh has “not participate ...”
     evidence.append({"source": toyo["id"], "quote": "in both Korea and Japan - and American officials are also aware"})
-    evidence.append({"source": "hankyoreh-2020-10-22",
-                     "quote": 'insisting that Japan could "not participate in a framework that excludes particular countries."'})
+    evidence.append(
+        {
+            "source": "hankyoreh-2020-10-22",
+            "quote": 'insisting that Japan could "not participate in a framework that excludes particular countries."',
+        }
+    )
     checks = verify_quotes(load_data(data).dataset, archive_dir)
     assert [(c.status, c.line) for c in checks[:3]] == [(VERIFIED, 10), (VERIFIED, 51), (VERIFIED, 10)]
 

@@ -77,7 +77,11 @@ def test_a_flood_of_aliases_is_cut_short():
     assert time.perf_counter() - start < 1.0
     assert doc.data is None
     assert len(problems) == 20
-    assert (problems[1].line, problems[1].col, problems[1].message) == (2, 5, "YAML alias '*a' is not allowed: write the value out")
+    assert (problems[1].line, problems[1].col, problems[1].message) == (
+        2,
+        5,
+        "YAML alias '*a' is not allowed: write the value out",
+    )
 
 
 def test_deep_nesting_is_refused_at_the_first_level_past_the_limit():
@@ -148,14 +152,26 @@ def test_syntax_error_names_the_line_where_the_unclosed_bracket_opened():
 
 def test_tab_indentation_is_a_located_syntax_error():
     _, problems = read("a:\n  b: 1\n\tc: 2\n")
-    assert located(problems) == [(3, 1, "YAML syntax error: while scanning for the next token found character '\\t' that "
-                                  "cannot start any token")]
+    assert located(problems) == [
+        (3, 1, "YAML syntax error: while scanning for the next token found character '\\t' that cannot start any token")
+    ]
 
 
 def test_impossible_dates_are_reported_and_the_rest_is_still_read():
     doc, problems = read("when: 2021-02-30\nok: 2021-02-28\n")
     assert located(problems) == [(1, 7, "'2021-02-30' is not a valid value: day is out of range for month")]
     assert doc.data == {"when": "2021-02-30", "ok": dt.date(2021, 2, 28)}
+
+
+def test_explicit_tags_with_impossible_values_are_located_not_raised():
+    doc, problems = read("a: !!bool maybe\nb: !!int ''\nc: !!float x\nd: !!bool\n")
+    assert located(problems) == [
+        (1, 4, "'maybe' is not a valid value: the tag asks for !!bool"),
+        (2, 4, "'' is not a valid value: the tag asks for !!int"),
+        (3, 4, "'x' is not a valid value: could not convert string to float: 'x'"),
+        (4, 4, "'' is not a valid value: the tag asks for !!bool"),
+    ]
+    assert doc.data == {"a": "maybe", "b": "", "c": "x", "d": ""}
 
 
 def test_collection_keys_are_refused():
@@ -173,7 +189,9 @@ def test_empty_and_blank_files_are_refused():
 
 def test_a_comment_only_file_holds_no_data():
     _, problems = read("# nothing here\n")
-    assert [p.message for p in problems] == ["file holds no data: expected a mapping with version, scale, countries, ..."]
+    assert [p.message for p in problems] == [
+        "file holds no data: expected a mapping with version, scale, countries, ..."
+    ]
 
 
 def test_top_level_list_or_scalar_is_refused_at_its_position():

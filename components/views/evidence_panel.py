@@ -68,26 +68,28 @@ def render_quotes(ctx: AppContext, position: int) -> None:
     if quotes.empty:
         st.caption("No quotes: the summary explains why no stance is coded.")
         return
-    for row in quotes.itertuples():
+    # pandas turns a missing text into NaN (truthy); rows as dicts with None keep "unknown" honest
+    for row in quotes.astype(object).where(quotes.notna(), None).to_dict("records"):
         with st.container(border=True):
-            st.markdown(f"> “{plain(row.quote)}”")
+            st.markdown(f"> “{plain(row['quote'])}”")
             meta = [
-                plain(row.title or "Untitled capture"),
-                plain(row.publisher),
-                plain(row.date or "undated"),
-                plain(row.kind),
+                plain(row["title"] or "Untitled capture"),
+                plain(row["author"]) if row["author"] else None,
+                plain(row["publisher"] or "publisher unknown"),
+                plain(row["date"] or "undated"),
+                plain(row["kind"]),
             ]
-            if row.author:
-                meta.insert(1, plain(row.author))
             st.caption(" · ".join(m for m in meta if m))
-            if row.note:
-                st.caption(f"Note: {plain(row.note)}")
+            if row["note"]:
+                st.caption(f"Note: {plain(row['note'])}")
             badge = (
-                f":green-badge[✓ verified · archive line {row.archive_line}]"
-                if row.status == VERIFIED
-                else f":orange-badge[{plain(row.status)}]"
+                f":green-badge[✓ verified · archive line {int(row['archive_line'])}]"
+                if row["status"] == VERIFIED
+                else f":orange-badge[{plain(row['status'])}]"
             )
             opener = (
-                link("Open the source at this quote", row.link) if row.link else "No link: the capture shows no URL"
+                link("Open the source at this quote", row["link"])
+                if row["link"]
+                else "No link: the capture shows no URL"
             )
             st.markdown(f"{badge} &nbsp; {opener}")

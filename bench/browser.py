@@ -1,0 +1,159 @@
+"""Browser figures with Playwright and Debian's Chromium, against servers on 127.0.0.1.
+
+Times are taken inside the page where possible: a cold load is `performance.now()` (ms since
+the navigation started) at the first animation frame where the target is on screen, so the
+app and the floor app are measured by the same clock in the same way.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from math import gcd
+
+from playwright.sync_api import Browser
+
+from components.views.matrix import CHART_KEY
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1440, "height": 900}
+CELLS = f".st-key-{CHART_KEY} svg g.mark-rect path"  # the heatmap's cells, drawn as SVG by Vega
+PANEL = ".st-key-evidence_panel"
+
+# Truthy (the time) once the first heatmap cell has a size on screen.
+MATRIX_VISIBLE = f"""() => {{
+  const cell = document.querySelector({CELLS!r});
+  const box = cell && cell.getBoundingClientRect();
+  return box && box.width > 0 && box.height > 0 ? performance.now() : false;
+}}"""
+FLOOR_VISIBLE = """() => {
+  const text = [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+    .find(e => e.textContent.trim() === 'floor');
+  return text && text.getBoundingClientRect().height > 0 ? performance.now() : false;
+}"""
+# Truthy once the evidence panel's heading names the cell (the argument) and is on screen.
+PANEL_SHOWS = f"""(title) => {{
+  const heading = document.querySelector({PANEL!r} + ' h3');
+  return !!heading && heading.textContent.includes(title) && heading.getBoundingClientRect().height > 0;
+}}"""
+IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')"""
+
+
+def launch(playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+def _context(browser: Browser, errors: list[str] | None = None):
+    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
+    if errors is not None:
+        context.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return context
+
+
+def cold_load_ms(browser: Browser, url: str, visible: str, errors: list[str]) -> float:
+    """Navigation start to target visible, in a fresh context (empty cache, new session)."""
+    context = _context(browser, errors)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        return float(page.wait_for_function(visible, polling="raf", timeout=90_000).json_value())
+    finally:
+        context.close()
+
+
+def cold_loads(browser: Browser, app_url: str, floor_url: str, count: int, errors: list[str]) -> tuple[float, float]:
+    """Median cold-load ms of the app's matrix and of the floor app, loads alternating, after one of each."""
+    cold_load_ms(browser, floor_url, FLOOR_VISIBLE, errors)
+    cold_load_ms(browser, app_url, MATRIX_VISIBLE, errors)
+    floor, app = [], []
+    for _ in range(count):
+        floor.append(cold_load_ms(browser, floor_url, FLOOR_VISIBLE, errors))
+        app.append(cold_load_ms(browser, app_url, MATRIX_VISIBLE, errors))
+    return statistics.median(app), statistics.median(floor)
+
+
+def _cells(page, expected: list[tuple[str, str]]) -> list[dict]:
+    """Each heatmap cell's box and (country, issue), checked against the matrix's row order."""
+    boxes = page.evaluate(
+        f"""() => [...document.querySelectorAll({CELLS!r})].map(p => {{
+          const b = p.getBoundingClientRect();
+          return {{label: p.getAttribute('aria-label') || '', x: b.x, y: b.y, w: b.width, h: b.height}};
+        }})"""
+    )
+    if len(boxes) != len(expected):
+        raise RuntimeError(f"heatmap has {len(boxes)} cells, the matrix {len(expected)}")
+    for box, (country, issue) in zip(boxes, expected, strict=True):
+        if not box["label"].startswith(f"issue: {issue}; country: {country};"):
+            raise RuntimeError(f"cell {box['label'][:80]!r} is not {country} / {issue}")
+        box["title"] = f"{country} · {issue}"
+    return boxes
+
+
+def click_to_evidence_ms(browser: Browser, url: str, expected: list[tuple[str, str]], count: int, errors: list[str]):
+    """Click `count` different cells; ms from each click to its evidence panel on screen."""
+    context = _context(browser, errors)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(MATRIX_VISIBLE, polling="raf", timeout=90_000)
+        cells = _cells(page, expected)
+        step = next(s for s in range(len(cells) // 3 + 1, len(cells) + 1) if gcd(s, len(cells)) == 1)
+        times = []
+        for k in range(min(count, len(cells))):
+            cell = cells[(k * step) % len(cells)]  # spread over the grid, never the same cell twice
+            page.wait_for_function(IDLE, timeout=60_000)
+            time.sleep(0.3)  # let the previous rerun's last frames settle, so clicks do not overlap
+            # Near the cell's top-left corner: inside the rect, clear of the text marks on top of it.
+            x, y = cell["x"] + min(10, cell["w"] / 4), cell["y"] + min(10, cell["h"] / 4)
+            start = time.perf_counter()
+            page.mouse.click(x, y)
+            page.wait_for_function(PANEL_SHOWS, arg=cell["title"], polling="raf", timeout=60_000)
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+    finally:
+        context.close()
+
+
+def peak_rss_with_sessions(browser: Browser, server, url: str, sessions: int, errors: list[str]) -> tuple[int, int]:
+    """(RSS before, peak RSS) of the server while `sessions` tabs load the matrix and open a cell."""
+    peak = before = server.rss()
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, server.rss())
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    contexts = []
+    try:
+        pages = []
+        for _ in range(sessions):
+            contexts.append(_context(browser, errors))
+            page = contexts[-1].new_page()
+            page.goto(url, wait_until="commit")
+            pages.append(page)
+        for page in pages:
+            page.wait_for_function(MATRIX_VISIBLE, polling="raf", timeout=90_000)
+            first = page.locator(CELLS).first.bounding_box()
+            page.mouse.click(first["x"] + 10, first["y"] + 10)
+        for page in pages:
+            page.wait_for_selector(PANEL, timeout=60_000)
+        time.sleep(3)  # the open tabs' data-file watchers rerun every 2 s: hold them open through one
+    finally:
+        stop.set()
+        sampler.join()
+        for context in contexts:
+            context.close()
+    return before, peak

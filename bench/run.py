@@ -1,0 +1,269 @@
+"""Stance Atlas benchmarks (DESIGN.md "Performance"): one command, one line per figure.
+
+    python -m bench.run [--rounds 15] [--loads 5] [--clicks 10] [--sessions 5]
+
+Prints `name: value (target) PASS|FAIL` per figure (a `# ...` comment may follow), notes as
+`# ...` lines, and `bench: N passed, M failed` last; exits 1 if any figure fails. The same
+lines go to bench-artifacts/results.txt. Servers and browsers run on 127.0.0.1 and are always
+stopped. See bench/README.md for what each figure means and how it is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.generate import generate
+from bench.rerun import Session, median_reruns, served_paths
+from bench.servers import ROOT, Server, write_floor_app
+from components import charts, export, tables
+from components.loader import load_dataset
+
+ARTIFACTS = ROOT / "bench-artifacts"
+RERUN_LIMITS = {"real": 8.0, "large": 20.0}  # x the floor app's rerun
+COLD_LOAD_LIMIT_S = 1.5
+COLD_RATIO_LIMIT = 1.3
+CLICK_LIMIT_MS = 300.0
+PNG_LIMIT_S = 1.0
+MEMORY_LIMIT_MIB = 1024.0
+COLD_LOAD = """
+import sys, time
+from components.loader import load_dataset
+wall, cpu = time.perf_counter(), time.process_time()
+result = load_dataset(sys.argv[1])
+print(time.perf_counter() - wall, time.process_time() - cpu, result.ok)
+"""
+
+
+@dataclass
+class Figure:
+    name: str
+    value: str
+    target: str
+    passed: bool
+    note: str = ""
+
+    def __str__(self) -> str:
+        verdict = "PASS" if self.passed else "FAIL"
+        return f"{self.name}: {self.value} ({self.target}) {verdict}" + (f"  # {self.note}" if self.note else "")
+
+
+class Report:
+    """Prints each line as it comes and keeps them for results.txt."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.figures: list[Figure] = []
+
+    def note(self, text: str) -> None:
+        self._emit(f"# {text}")
+
+    def add(self, figure: Figure) -> None:
+        self.figures.append(figure)
+        self._emit(str(figure))
+
+    def failed(self, name: str, err: BaseException) -> None:
+        self.add(Figure(name, "error", "must run", False, f"{type(err).__name__}: {err}"))
+
+    def _emit(self, line: str) -> None:
+        self.lines.append(line)
+        print(line, flush=True)
+
+
+def machine_facts() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        "unknown CPU",
+    )
+    mem_kib = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line
+    )
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"machine: {os.cpu_count()} CPUs, {model}, {mem_kib / 1024**2:.1f} GiB RAM; load average {load}"
+
+
+def real_data(report: Report) -> Path:
+    path = ROOT / "stances.yaml"
+    if path.is_file():
+        return path
+    report.note("stances.yaml does not exist yet: 'real data' is tests/fixtures/valid_minimal.yaml")
+    return ROOT / "tests" / "fixtures" / "valid_minimal.yaml"
+
+
+def cold_load(report: Report, path: Path, runs: int = 3) -> None:
+    walls, cpus = [], []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", COLD_LOAD, str(path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        wall, cpu, ok = done.stdout.split()
+        if ok != "True":
+            raise RuntimeError(f"{path} did not load cleanly")
+        walls.append(float(wall))
+        cpus.append(float(cpu))
+    best = min(walls)
+    note = (
+        f"best of {runs} fresh processes; median {statistics.median(walls):.2f} s, CPU {statistics.median(cpus):.2f} s"
+    )
+    report.add(
+        Figure(
+            "load+validate large (cold)", f"{best:.2f} s", f"≤ {COLD_LOAD_LIMIT_S} s", best <= COLD_LOAD_LIMIT_S, note
+        )
+    )
+
+
+def png_export(report: Report, label: str, path: Path, runs: int = 5) -> None:
+    result = load_dataset(path)
+    ds = result.dataset
+    as_of = tables.date_span(ds)[1]  # the app's default as-of date
+    matrix = tables.matrix_table(ds, as_of)
+    source = f"Source: {ds.title} ({result.name}, sha256 {result.digest[:12]}); quotes from archived sources."
+
+    def once() -> float:
+        start = time.perf_counter()
+        chart = export.titled(charts.matrix_chart(matrix, ds, list(charts.FALLBACK_PALETTE)), "Matrix", as_of, source)
+        png = export.chart_png(chart)
+        if not png.startswith(b"\x89PNG"):
+            raise RuntimeError("chart_png returned no PNG")
+        return time.perf_counter() - start
+
+    first = once()  # the process's first export also starts vl-convert's engine
+    median = statistics.median(once() for _ in range(runs))
+    note = f"median of {runs} after the process's first export ({first:.2f} s, engine start included)"
+    report.add(
+        Figure(f"png export matrix ({label})", f"{median:.2f} s", f"≤ {PNG_LIMIT_S:g} s", median <= PNG_LIMIT_S, note)
+    )
+
+
+def reruns(report: Report, label: str, app: Server, floor: Server, parse_log: Path, rounds: int) -> None:
+    from components.views.pages import PAGES  # imported late: see _quiet_streamlit()
+
+    served = served_paths(app.port)
+    sessions = {"": Session(floor.port, "")} | {path: Session(app.port, served[title]) for _, title, _, path in PAGES}
+    try:
+        medians = median_reruns(sessions, rounds)
+    finally:
+        for session in sessions.values():
+            session.close()
+    floor_s = medians.pop("")
+    report.note(f"floor app rerun ({label} run): {floor_s * 1000:.0f} ms median of {rounds}")
+    limit = RERUN_LIMITS[label]
+    for path, seconds in medians.items():
+        ratio = seconds / floor_s
+        raised = sessions[path].exceptions
+        note = f"{seconds * 1000:.0f} ms, median of {rounds}" + (f"; page raised: {raised[0][:80]}" if raised else "")
+        name = f"server rerun {path} ({label})"
+        report.add(Figure(name, f"{ratio:.1f}x floor", f"≤ {limit:g}x", ratio <= limit and not raised, note))
+    parses = len(parse_log.read_text().splitlines()) if parse_log.exists() else 0
+    note = f"{parses} parse(s) in {len(medians) * (rounds + 3)} reruns: the first load only"
+    report.add(Figure(f"rerun re-parses ({label})", str(max(parses - 1, 0)), "0", parses == 1, note))
+
+
+def browser_figures(report: Report, app: Server, floor: Server, data: Path, args) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser  # imported late: see _quiet_streamlit()
+
+    ds = load_dataset(data).dataset
+    matrix = tables.matrix_table(ds, tables.date_span(ds)[1])
+    expected = list(zip(matrix["country"], matrix["issue"], strict=True))
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        chromium = browser.launch(playwright)
+        try:
+            app_ms, floor_ms = browser.cold_loads(chromium, app.url, floor.url, args.loads, errors)
+            ratio = app_ms / floor_ms
+            note = f"matrix {app_ms:.0f} ms vs floor {floor_ms:.0f} ms, medians of {args.loads} alternating cold loads"
+            report.add(
+                Figure("cold load to matrix visible (real)", f"{ratio:.2f}x floor", "≤ 1.3x", ratio <= 1.3, note)
+            )
+            clicks = browser.click_to_evidence_ms(chromium, app.url, expected, args.clicks, errors)
+            median = statistics.median(clicks)
+            note = f"median of {len(clicks)} different cells; max {max(clicks):.0f} ms"
+            report.add(Figure("cell click to evidence (real)", f"{median:.0f} ms", "≤ 300 ms", median <= 300, note))
+            before, peak = browser.peak_rss_with_sessions(chromium, app, app.url, args.sessions, errors)
+            mib = peak / 1024**2
+            note = f"server incl. children, {before / 1024**2:.0f} MiB before the tabs opened"
+            name = f"peak server RSS, {args.sessions} sessions (real)"
+            report.add(Figure(name, f"{mib:.0f} MiB", f"≤ {MEMORY_LIMIT_MIB:g} MiB", mib <= MEMORY_LIMIT_MIB, note))
+        finally:
+            chromium.close()
+    if errors:
+        report.note(f"browser console errors: {len(errors)}, first: {errors[0][:160]}")
+
+
+def _quiet_streamlit() -> None:
+    """The page modules' cache decorators warn that no Streamlit runtime runs here: true, and expected."""
+    import streamlit.logger
+
+    streamlit.logger.set_log_level("error")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=15, help="timed reruns per page (after 3 warm-up reruns)")
+    parser.add_argument("--loads", type=int, default=5, help="cold browser loads of each app")
+    parser.add_argument("--clicks", type=int, default=10, help="heatmap cells clicked")
+    parser.add_argument("--sessions", type=int, default=5, help="browser tabs open for the memory figure")
+    args = parser.parse_args(argv)
+    _quiet_streamlit()
+    report = Report()
+    started = time.monotonic()
+    report.note(machine_facts())
+    ARTIFACTS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="stance-bench-") as tmp:
+        work = Path(tmp)
+        real = real_data(report)
+        large = generate(work / "large")
+        report.note(
+            f"large data: {large.stat().st_size / 1024**2:.1f} MiB, 50 countries x 30 issues x 8 dates x 2 quotes"
+        )
+        for name, step in (
+            ("load+validate large (cold)", lambda: cold_load(report, large)),
+            ("png export matrix (real)", lambda: png_export(report, "real", real)),
+            ("png export matrix (large)", lambda: png_export(report, "large", large)),
+        ):
+            try:
+                step()
+            except Exception as err:  # noqa: BLE001 - a broken step is a failed figure, the rest still runs
+                report.failed(name, err)
+        floor_app = write_floor_app(work)
+        real_env = {"STANCES_FILE": str(real)}
+        large_env = {"STANCES_FILE": str(large), "STANCES_SOURCES": str(large.parent / "archive")}
+        with Server(floor_app, ARTIFACTS / "floor-server.log") as floor:
+            for label, env in (("real", real_env), ("large", large_env)):
+                parse_log = work / f"parses-{label}.log"
+                env = {**env, "BENCH_PARSE_LOG": str(parse_log)}
+                try:
+                    with Server(ROOT / "app.py", ARTIFACTS / f"app-{label}-server.log", env) as app:
+                        reruns(report, label, app, floor, parse_log, args.rounds)
+                        if label == "real":
+                            browser_figures(report, app, floor, real, args)
+                except Exception as err:  # noqa: BLE001
+                    report.failed(f"server figures ({label})", err)
+    report.note(f"{machine_facts().split('; ')[1]} at the end; run took {time.monotonic() - started:.0f} s")
+    passed = sum(f.passed for f in report.figures)
+    failed = len(report.figures) - passed
+    report._emit(f"bench: {passed} passed, {failed} failed")
+    (ARTIFACTS / "results.txt").write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
