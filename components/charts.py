@@ -152,14 +152,14 @@ def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
     return alt.layer(swatch, text).properties(height=28, width="container")
 
 
-def _stance_axis(dataset: Dataset, title: str | None = "Stance") -> alt.Y:
+def _stance_axis(dataset: Dataset, title: str | None = "Stance", field: str = "stance") -> alt.Y:
     values = sorted(level.value for level in dataset.scale)
     expr = " : ".join(
         f"datum.value == {v} ? '{lvl} ({v:+d})'"
         for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale)
     )
     axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, labelLimit=200, grid=True)
-    return alt.Y("stance:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 0.4]), axis=axis, title=title)
+    return alt.Y(f"{field}:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 0.4]), axis=axis, title=title)
 
 
 def _government_rules(governments: pd.DataFrame, start, end) -> alt.LayerChart | None:
@@ -170,12 +170,23 @@ def _government_rules(governments: pd.DataFrame, start, end) -> alt.LayerChart |
     )
     if changes.empty:
         return None
+    # leaders who take office weeks apart would print over each other: stagger their names on 3 rows
+    changes = changes.sort_values("from").assign(label_y=[2 + 13 * (i % 3) for i in range(len(changes))])
     base = alt.Chart(changes).encode(x=alt.X("from:T"))
     rules = base.mark_rule(strokeDash=[4, 3], color="#666666")
-    names = base.mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color="#444444").encode(
-        text="leader:N"
+    names = base.mark_text(align="left", baseline="top", dx=3, fontSize=11, color="#444444").encode(
+        text="leader:N", y=alt.Y("label_y:Q", scale=None)
     )
     return alt.layer(rules, names)
+
+
+def _spread(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Lines on the same stance would hide each other: nudge each series a little off its value."""
+    names = list(dict.fromkeys(frame[by]))
+    step = min(0.09, 0.6 / max(len(names) - 1, 1))
+    centre = (len(names) - 1) / 2
+    offsets = {name: (i - centre) * step for i, name in enumerate(names)}
+    return frame.assign(plot_stance=frame["stance"] + frame[by].map(offsets))
 
 
 def history_chart(history: pd.DataFrame, dataset: Dataset, governments: pd.DataFrame, start, end) -> alt.LayerChart:
@@ -213,22 +224,13 @@ def timeline_chart(
         "as_of:T", title=None, scale=alt.Scale(domain=[pd.Timestamp(start).isoformat(), pd.Timestamp(end).isoformat()])
     )
     color = alt.Color(f"{by}:N", title=by.capitalize(), legend=alt.Legend(orient="bottom", labelFontSize=13))
-    offset = alt.YOffset(f"{by}:N")
-    steps = (
-        alt.Chart(coded)
-        .mark_rule(strokeWidth=5, opacity=0.85)
-        .encode(x=x, x2="until:T", y=_stance_axis(dataset), color=color, yOffset=offset)
-    )
+    coded = _spread(coded, by)
+    y = _stance_axis(dataset, field="plot_stance")
+    steps = alt.Chart(coded).mark_rule(strokeWidth=5, opacity=0.85).encode(x=x, x2="until:T", y=y, color=color)
     dots = (
         alt.Chart(coded)
         .mark_point(filled=True, size=70)
-        .encode(
-            x=x,
-            y=_stance_axis(dataset),
-            color=color,
-            yOffset=offset,
-            tooltip=[f"{by}:N", "as_of:T", "label:N", "confidence:N"],
-        )
+        .encode(x=x, y=y, color=color, tooltip=[f"{by}:N", "as_of:T", "label:N", "confidence:N"])
     )
     layers = [steps, dots]
     rules = _government_rules(governments, start, end)

@@ -18,9 +18,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -219,11 +223,12 @@ class BrowserLog:
         assert not new, "browser reported problems:\n" + "\n".join(new)
 
 
-@pytest.hookimpl(hookwrapper=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
+    """Keeps each phase's report on the test item, so `open_page` knows to screenshot a failure."""
+    report = yield
     setattr(item, f"report_{report.when}", report)
+    return report
 
 
 @pytest.fixture
@@ -237,7 +242,7 @@ def open_page(chromium, browser_log, request):
     contexts = []
     pages = []
 
-    def open_() -> object:
+    def open_() -> Page:
         context = chromium.new_context(viewport=dict(VIEWPORT), accept_downloads=True)
         context.set_default_timeout(APP_TIMEOUT_MS)
         # Tests talk to 127.0.0.1 only: anything else is blocked and reported.
