@@ -159,7 +159,8 @@ def _stance_axis(dataset: Dataset, title: str | None = "Stance", field: str = "s
         for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale)
     )
     axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, labelLimit=200, grid=True)
-    return alt.Y(f"{field}:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 0.4]), axis=axis, title=title)
+    # headroom above the top level keeps the leaders' names (drawn at the top) clear of the lines
+    return alt.Y(f"{field}:Q", scale=alt.Scale(domain=[values[0] - 0.4, values[-1] + 1.0]), axis=axis, title=title)
 
 
 def _government_rules(governments: pd.DataFrame, start, end) -> alt.LayerChart | None:
