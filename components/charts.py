@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from components.schema import Dataset
+from components.tables import signed
 
 # Blue (aligned) against orange (resistant) reads for the common colour-vision deficiencies;
 # .streamlit/config.toml holds the same list as theme.chartDivergingColors.
@@ -73,7 +74,7 @@ def matrix_chart(
     size = 18 if large else 14  # base font size; `large` is for projecting
     data = matrix.assign(
         cell_label=[
-            f"{labels[s]} ({s:+d})" if st == "coded" else lab
+            f"{labels[s]} ({signed(s)})" if st == "coded" else lab
             for s, st, lab in zip(matrix["stance"], matrix["status"], matrix["label"])
         ],
         confidence_mark=[CONFIDENCE_MARKS.get(c, "") if c else "" for c in matrix["confidence"]],
@@ -129,14 +130,13 @@ def matrix_chart(
     return alt.layer(rect, label, confidence).properties(height=height, width="container")
 
 
-def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
+def legend_chart(dataset: Dataset, palette: list[str], *, large: bool = False) -> alt.Chart:
     """The scale as a strip of labelled swatches, so colour is never the only cue."""
     colors = stance_colors(dataset, palette)
     rows = [
         {
-            "value": f"{lvl.value:+d}",
             "label": lvl.label,
-            "text": f"{lvl.label} ({lvl.value:+d})",
+            "text": f"{lvl.label} ({signed(lvl.value)})",
             "fill": colors[lvl.value],
             "ink": "white" if _is_dark(colors[lvl.value]) else "#222222",
         }
@@ -145,17 +145,20 @@ def legend_chart(dataset: Dataset, palette: list[str]) -> alt.Chart:
     data = pd.DataFrame(rows)
     x = alt.X("label:N", sort=[r["label"] for r in rows], axis=None)
     base = alt.Chart(data).encode(x=x)
+    height = 36 if large else 28
     swatch = base.mark_rect(stroke="#555555").encode(
-        fill=alt.Fill("fill:N", scale=None), y=alt.value(0), y2=alt.value(28)
+        fill=alt.Fill("fill:N", scale=None), y=alt.value(0), y2=alt.value(height)
     )
-    text = base.mark_text(fontSize=13, y=14).encode(text=alt.Text("text:N"), color=alt.Color("ink:N", scale=None))
-    return alt.layer(swatch, text).properties(height=28, width="container")
+    text = base.mark_text(fontSize=17 if large else 13, y=height / 2).encode(
+        text=alt.Text("text:N"), color=alt.Color("ink:N", scale=None)
+    )
+    return alt.layer(swatch, text).properties(height=height, width="container")
 
 
 def _stance_axis(dataset: Dataset, title: str | None = "Stance", field: str = "stance") -> alt.Y:
     values = sorted(level.value for level in dataset.scale)
     expr = " : ".join(
-        f"datum.value == {v} ? '{lvl} ({v:+d})'"
+        f"datum.value == {v} ? '{lvl} ({signed(v)})'"
         for v, lvl in ((lvl.value, lvl.label.replace("'", "")) for lvl in dataset.scale)
     )
     axis = alt.Axis(values=values, labelExpr=f"{expr} : ''", labelFontSize=12, labelLimit=200, grid=True)
@@ -247,7 +250,8 @@ def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:
     values = sorted(level.value for level in dataset.scale)
     issues = list(dict.fromkeys(matrix.sort_values("issue_order")["issue"]))
     expr = " : ".join(
-        f"datum.value == {lvl.value} ? '{lvl.label.replace(chr(39), '')} ({lvl.value:+d})'" for lvl in dataset.scale
+        f"datum.value == {lvl.value} ? '{lvl.label.replace(chr(39), '')} ({signed(lvl.value)})'"
+        for lvl in dataset.scale
     )
     x = alt.X(
         "stance:Q",

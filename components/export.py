@@ -12,6 +12,7 @@ import vl_convert as vlc
 
 from components.evidence import safe_url
 from components.schema import Dataset
+from components.tables import signed
 
 EXPORT_WIDTH = 960
 
@@ -113,7 +114,7 @@ def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, vi
     cells, notes = briefing_parts(dataset, matrix, as_of)
     lines = [f"# {dataset.title}: {view}", "", f"Stances as of {as_of.isoformat()}.", ""]
     for cell in cells:
-        stance = f" ({cell['stance']:+d})" if cell["stance"] is not None else ""
+        stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
         confidence = f", {cell['confidence']} confidence" if cell["confidence"] else ""
         marks = "".join(f"[^{n}]" for n in cell["notes"])
         lines.append(f"## {cell['country']}: {cell['issue']}: {cell['label']}{stance}")
@@ -131,7 +132,7 @@ def briefing_html(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: 
     esc = html.escape
     body = [f"<h1>{esc(dataset.title)}: {esc(view)}</h1>", f"<p>Stances as of {as_of.isoformat()}.</p>"]
     for cell in cells:
-        stance = f" ({cell['stance']:+d})" if cell["stance"] is not None else ""
+        stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
         confidence = f", {esc(cell['confidence'])} confidence" if cell["confidence"] else ""
         marks = "".join(f'<sup><a href="#note-{n}">{n}</a></sup>' for n in cell["notes"])
         body.append(f"<h2>{esc(cell['country'])}: {esc(cell['issue'])}: {esc(cell['label'])}{stance}</h2>")

@@ -7,7 +7,7 @@ from itertools import combinations, pairwise
 
 import pandas as pd
 
-from components.schema import Dataset
+from components.schema import Dataset, Position
 
 CODED = "coded"
 NO_STANCE = "no stance"  # assessed, but no stance applies (the summary says why)
@@ -62,11 +62,23 @@ def matrix_table(dataset: Dataset, as_of: dt.date, countries: list[str] | None =
     return table
 
 
+def positions_by_cell(dataset: Dataset) -> dict[tuple[str, str], list[tuple[int, Position]]]:
+    """Each (country, issue) cell's (index, position) pairs in file order: one pass over the file,
+    where looking each cell up separately would scan every position once per cell."""
+    cells: dict[tuple[str, str], list[tuple[int, Position]]] = {}
+    for i, position in enumerate(dataset.positions):
+        cells.setdefault((position.country, position.issue), []).append((i, position))
+    return cells
+
+
 def history_table(dataset: Dataset, country: str, issue: str, end: dt.date | None = None) -> pd.DataFrame:
     """A cell's positions in date order, each with the date it held until."""
-    picked = sorted(
-        ((i, p) for i, p in enumerate(dataset.positions) if p.cell == (country, issue)), key=lambda pair: pair[1].as_of
-    )
+    picked = [(i, p) for i, p in enumerate(dataset.positions) if p.country == country and p.issue == issue]
+    return _history_frame(dataset, picked, end)
+
+
+def _history_frame(dataset: Dataset, picked: list[tuple[int, Position]], end: dt.date | None) -> pd.DataFrame:
+    picked = sorted(picked, key=lambda pair: pair[1].as_of)
     rows = []
     for k, (index, position) in enumerate(picked):
         until = picked[k + 1][1].as_of if k + 1 < len(picked) else end
@@ -88,14 +100,15 @@ def history_table(dataset: Dataset, country: str, issue: str, end: dt.date | Non
 
 def timeline_table(dataset: Dataset, end: dt.date, countries=None, issues=None) -> pd.DataFrame:
     """Every position as a step: stance from as_of until the next position (or `end`)."""
+    cells = positions_by_cell(dataset)
     frames = []
     for country in dataset.countries:
         if countries is not None and country.id not in countries:
             continue
         for issue in dataset.issues:
-            if issues is not None and issue.id not in issues:
+            if issues is not None and issue.id not in issues or (country.id, issue.id) not in cells:
                 continue
-            history = history_table(dataset, country.id, issue.id, end)
+            history = _history_frame(dataset, cells[(country.id, issue.id)], end)
             history = history[history["as_of"] <= end]
             if history.empty:
                 continue

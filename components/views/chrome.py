@@ -113,7 +113,8 @@ def footer_text(ctx: AppContext, sources: list[str]) -> str:
 
 def render_footer(ctx: AppContext, sources: list[str]) -> None:
     st.markdown(FOOTER_CSS, unsafe_allow_html=True)
-    text = html.escape(footer_text(ctx, sources), quote=True)
+    # One line: a blank line in the title would end the HTML block and let the rest render as Markdown
+    text = html.escape(" ".join(footer_text(ctx, sources).split()), quote=True)
     st.markdown(f'<div class="atlas-footer" data-testid="atlas-footer">{text}</div>', unsafe_allow_html=True)
 
 

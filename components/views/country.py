@@ -32,6 +32,7 @@ def render_governments(ctx: AppContext, country_id: str) -> None:
         st.caption("No governments recorded for this country.")
         return
     shown = governments.assign(
+        leader=governments["leader"].map(plain),  # st.table renders its cells as Markdown
         start=[d.isoformat() for d in governments["from"]],
         end=[IN_OFFICE if pd.isna(d) else d.isoformat() for d in governments["to"]],
     )

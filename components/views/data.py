@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -68,12 +69,13 @@ def date_span(digest: str, _dataset: Dataset) -> tuple[dt.date, dt.date]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cited_publishers(digest: str, as_of: dt.date, _dataset: Dataset) -> list[str]:
-    """Publishers of the quotes behind the stances in force on `as_of`, for the footer."""
+    """Publishers of the quotes behind the stances in force on `as_of`, most quoted first (footer)."""
     sources = {s.id: s for s in _dataset.sources}
-    names: dict[str, None] = {}
+    counts: Counter = Counter()
     for index in tables.latest_positions(_dataset, as_of).values():
         for item in _dataset.positions[index].evidence:
             source = sources.get(item.source)
             if source is not None:
-                names[(source.publisher or source.id).split(";")[0].split(" (")[0]] = None
-    return sorted(names)
+                # "U.S. Department of State (state.gov); speaker is ..." -> "U.S. Department of State"
+                counts[(source.publisher or source.id).split(";")[0].split(" (")[0]] += 1
+    return [name for name, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))]

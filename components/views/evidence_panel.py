@@ -23,9 +23,8 @@ def render_evidence_panel(ctx: AppContext, country_id: str, issue_id: str) -> No
             _render_history(ctx, country_id, issue_id)
             return
         position = ds.positions[index]
-        label = ds.label_of(position.stance)
-        stance = f" ({position.stance:+d})" if position.stance is not None else ""
-        st.subheader(f"{title} — {plain(label)}{stance}")
+        stance = f" ({tables.signed(position.stance)})" if position.stance is not None else ""
+        st.subheader(f"{title} — {plain(ds.label_of(position.stance))}{stance}")
         confidence = (
             CONFIDENCE_MARKS.get(position.confidence, "no stance coded") if position.confidence else "no stance coded"
         )

@@ -30,8 +30,11 @@ def render_page(ctx: AppContext) -> None:
         "US-led position. The codebook says what each value means for this issue."
     )
     codebook = tables.codebook_table(ds, issue.id)
+    # st.table renders its cells as Markdown: the file's labels and wording go in escaped
     codebook = codebook.assign(
-        value=codebook["value"].map(tables.signed), meaning=codebook["meaning"].fillna(UNDEFINED)
+        value=codebook["value"].map(tables.signed),
+        label=codebook["label"].map(plain),
+        meaning=codebook["meaning"].fillna(UNDEFINED).map(plain),
     )
     st.table(codebook.rename(columns={"value": "Value", "label": "Label", "meaning": "On this issue"}), hide_index=True)
     if (codebook["meaning"] == UNDEFINED).any():

@@ -46,7 +46,9 @@ def render_page(ctx: AppContext) -> None:
     chart = matrix_chart(
         matrix, ds, list(ctx.palette), selected=tuple(selected.split(":", 1)) if selected else None, large=ctx.present
     )
-    st.altair_chart(legend_chart(ds, list(ctx.palette)), width="stretch", alt="Legend of the stance scale")
+    st.altair_chart(
+        legend_chart(ds, list(ctx.palette), large=ctx.present), width="stretch", alt="Legend of the stance scale"
+    )
     st.altair_chart(
         chart,
         width="stretch",

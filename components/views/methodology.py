@@ -25,16 +25,11 @@ SCALE, CODING, CITE, LIMITS, DOWNLOADS = (
 NOT_DEFINED = "not defined"
 
 
-def signed(value: int) -> str:
-    """+2, +1, 0, -1: the sign shows the direction, and zero carries none."""
-    return f"{value:+d}" if value else "0"
-
-
 def scale_table(ctx: AppContext) -> pd.DataFrame:
     """The shared scale, aligned end first, as shown (labels escaped: st.table reads Markdown)."""
     levels = sorted(ctx.dataset.scale, key=lambda level: -level.value)
     return pd.DataFrame(
-        {"Value": [signed(level.value) for level in levels], "Label": [plain(level.label) for level in levels]}
+        {"Value": [tables.signed(level.value) for level in levels], "Label": [plain(level.label) for level in levels]}
     )
 
 
@@ -45,7 +40,9 @@ def codebook_table(ctx: AppContext) -> pd.DataFrame:
     for issue in ctx.dataset.issues:
         row = {"Issue": plain(issue.name), "Question": plain(issue.question)}
         for level in levels:
-            row[plain(f"{signed(level.value)} {level.label}")] = plain(issue.levels.get(level.value, NOT_DEFINED))
+            row[plain(f"{tables.signed(level.value)} {level.label}")] = plain(
+                issue.levels.get(level.value, NOT_DEFINED)
+            )
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -127,8 +124,8 @@ def render_scale(ctx: AppContext) -> None:
     levels = sorted(level.value for level in ctx.dataset.scale)
     st.subheader("The scale")
     st.caption(
-        f"One scale for every issue, from {plain(ctx.dataset.label_of(levels[0]))} ({signed(levels[0])}) "
-        f"to {plain(ctx.dataset.label_of(levels[-1]))} ({signed(levels[-1])}). "
+        f"One scale for every issue, from {plain(ctx.dataset.label_of(levels[0]))} ({tables.signed(levels[0])}) "
+        f"to {plain(ctx.dataset.label_of(levels[-1]))} ({tables.signed(levels[-1])}). "
         "A cell with no stance is shown as “No stance” or “No evidence”, never as a number."
     )
     st.table(scale_table(ctx), hide_index=True, width="content", alt="The stance scale: values and labels")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.evidence import text_fragment_url
 from components.quiz import QuizItem, draw_round, new_seed, parse_seed, quiz_items, score
+from components.tables import signed
 from components.verify import NOT_CHECKED, VERIFIED
 from components.views.context import AppContext
 from components.views.text import link, plain
@@ -106,7 +107,7 @@ def _render_reveal(ctx: AppContext, item: QuizItem, picked: str) -> None:
     else:
         st.error(f"Not quite: it was {right}, not {plain(ctx.country_name(picked))}.", icon=":material/cancel:")
     position = ds.positions[item.position]
-    stance = "" if position.stance is None else f" ({position.stance:+d})" if position.stance else " (0)"
+    stance = f" ({signed(position.stance)})" if position.stance is not None else ""
     with st.container(border=True, key="quiz_reveal"):
         st.markdown(
             f"**{right} on {plain(ctx.issue_name(item.issue))}: {plain(ds.label_of(position.stance))}{stance}**, "

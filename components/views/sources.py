@@ -110,7 +110,7 @@ def render_verification(ctx: AppContext) -> None:
         st.warning(headline, icon=":material/warning:")
         others = Counter(check.status for check in ctx.checks if not check.ok)
         st.caption("Not verified: " + ", ".join(f"{count} {plain(status)}" for status, count in others.most_common()))
-    st.caption(f"Archive folder: {plain(ctx.archive)}")
+    st.caption(f"Archive folder: {plain(ctx.archive.name)}")  # the name only: screenshots leave the machine
 
 
 def _column_config() -> dict:
