@@ -74,13 +74,24 @@ def served_paths(port: int) -> dict[str, str]:
         session.close()
 
 
-def median_reruns(sessions: dict[str, Session], rounds: int, warmup: int = 3) -> dict[str, float]:
-    """Median rerun seconds per session; the sessions take turns, so load on the machine hits all alike."""
-    for _ in range(warmup):
-        for session in sessions.values():
-            session.rerun()
+def median_reruns(
+    sessions: dict[str, Session], rounds: int, warmup: int = 3
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Median rerun seconds per session, and why any session failed (it is then left out).
+
+    The sessions take turns, round by round, so load on the machine hits all of them alike.
+    """
     times: dict[str, list[float]] = {name: [] for name in sessions}
-    for _ in range(rounds):
+    failed: dict[str, str] = {}
+    for round_ in range(warmup + rounds):
         for name, session in sessions.items():
-            times[name].append(session.rerun())
-    return {name: statistics.median(values) for name, values in times.items()}
+            if name in failed:
+                continue
+            try:
+                elapsed = session.rerun()
+            except Exception as err:  # noqa: BLE001 - one broken page must not hide the others' figures
+                failed[name] = f"{type(err).__name__}: {err}"
+                continue
+            if round_ >= warmup:
+                times[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in times.items() if name not in failed}, failed

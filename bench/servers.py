@@ -15,6 +15,14 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_SCRIPT = 'import streamlit as st\n\nst.write("floor")\n'
+# A diagnostic second floor: one tiny Altair chart, so Streamlit's own chart code (loaded
+# lazily, only once a page shows a chart) is in the floor too.
+CHART_FLOOR_SCRIPT = """import altair as alt
+import pandas as pd
+import streamlit as st
+
+st.altair_chart(alt.Chart(pd.DataFrame({"x": ["floor"]})).mark_rect().encode(x="x:N", y="x:N"))
+"""
 
 
 def free_port() -> int:
@@ -23,10 +31,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def write_floor_app(folder: Path) -> Path:
+def write_floor_app(folder: Path, script: str = FLOOR_SCRIPT, name: str = "floor_app.py") -> Path:
     """The floor: a one-line Streamlit page, the least any Streamlit app costs."""
-    path = Path(folder) / "floor_app.py"
-    path.write_text(FLOOR_SCRIPT, encoding="utf-8")
+    path = Path(folder) / name
+    path.write_text(script, encoding="utf-8")
     return path
 
 

@@ -111,7 +111,10 @@ def matrix_chart(
         alt.Tooltip("since_text:N", title="In force"),
         alt.Tooltip("evidence:Q", title="Quotes"),
     ]
-    base = alt.Chart(data).encode(x=x, y=y)
+    # The layers take no data of their own: given once to alt.layer, Altair has no copies to
+    # compare (it hashes each by printing the frame). Same chart; only Altair's internal view
+    # name changes, and it no longer follows the data, so it stays put from rerun to rerun.
+    base = alt.Chart().encode(x=x, y=y)
     selection = alt.selection_point(name=CELL_SELECTION, fields=["country_id", "issue_id"], on="click", clear=False)
     rect = (
         base.mark_rect(stroke="#222222")
@@ -127,7 +130,7 @@ def matrix_chart(
         text="confidence_mark:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
     )
     height = max((96 if large else 72) * len(countries), 140)
-    return alt.layer(rect, label, confidence).properties(height=height, width="container")
+    return alt.layer(rect, label, confidence, data=data).properties(height=height, width="container")
 
 
 def legend_chart(dataset: Dataset, palette: list[str], *, large: bool = False) -> alt.Chart:
@@ -144,7 +147,7 @@ def legend_chart(dataset: Dataset, palette: list[str], *, large: bool = False) -
     ]
     data = pd.DataFrame(rows)
     x = alt.X("label:N", sort=[r["label"] for r in rows], axis=None)
-    base = alt.Chart(data).encode(x=x)
+    base = alt.Chart().encode(x=x)  # data given once to alt.layer, as in matrix_chart
     height = 36 if large else 28
     swatch = base.mark_rect(stroke="#555555").encode(
         fill=alt.Fill("fill:N", scale=None), y=alt.value(0), y2=alt.value(height)
@@ -152,7 +155,7 @@ def legend_chart(dataset: Dataset, palette: list[str], *, large: bool = False) -
     text = base.mark_text(fontSize=17 if large else 13, y=height / 2).encode(
         text=alt.Text("text:N"), color=alt.Color("ink:N", scale=None)
     )
-    return alt.layer(swatch, text).properties(height=height, width="container")
+    return alt.layer(swatch, text, data=data).properties(height=height, width="container")
 
 
 def _stance_axis(dataset: Dataset, title: str | None = "Stance", field: str = "stance") -> alt.Y:

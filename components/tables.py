@@ -106,8 +106,8 @@ def timeline_table(dataset: Dataset, end: dt.date, countries=None, issues=None) 
         if countries is not None and country.id not in countries:
             continue
         for issue in dataset.issues:
-            if issues is not None and issue.id not in issues or (country.id, issue.id) not in cells:
-                continue
+            if (issues is not None and issue.id not in issues) or (country.id, issue.id) not in cells:
+                continue  # a cell with no position adds no step
             history = _history_frame(dataset, cells[(country.id, issue.id)], end)
             history = history[history["as_of"] <= end]
             if history.empty:
@@ -185,12 +185,13 @@ def changes_table(dataset: Dataset, country: str, until: dt.date | None = None) 
     A cell's first position starts its record and is no change; a later position with the
     same stance (new evidence, same reading) is no change either.
     """
+    by_issue: dict[str, list[Position]] = {}  # one pass over the file, not one per issue
+    for p in dataset.positions:
+        if p.country == country and (until is None or p.as_of <= until):
+            by_issue.setdefault(p.issue, []).append(p)
     rows = []
     for issue in dataset.issues:
-        cell = sorted(
-            (p for p in dataset.positions if p.cell == (country, issue.id) and (until is None or p.as_of <= until)),
-            key=lambda p: p.as_of,
-        )
+        cell = sorted(by_issue.get(issue.id, []), key=lambda p: p.as_of)
         for before, after in pairwise(cell):
             if before.stance == after.stance:
                 continue
@@ -253,10 +254,11 @@ def codebook_table(dataset: Dataset, issue_id: str) -> pd.DataFrame:
 
 def coverage_table(dataset: Dataset) -> pd.DataFrame:
     """Per cell: how many positions and quotes back it, how recent, and what is missing."""
+    cells = positions_by_cell(dataset)
     rows = []
     for country in dataset.countries:
         for issue in dataset.issues:
-            positions = [p for p in dataset.positions if p.cell == (country.id, issue.id)]
+            positions = [p for _, p in cells.get((country.id, issue.id), [])]
             quotes = [e for p in positions for e in p.evidence]
             latest = max(positions, key=lambda p: p.as_of) if positions else None
             if latest is None:

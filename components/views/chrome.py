@@ -93,6 +93,22 @@ def watch_data_file(path: Path, digest: str) -> None:
         st.rerun(scope="app")
 
 
+def keep_choice_current(ctx: AppContext, key: str, options: list) -> None:
+    """A URL-bound picker shows its choice by name, and the browser keeps the name it was sent.
+    When the data file changes, set the choice again so the picker and the URL show its current
+    name (a renamed country or source), not the old one; Streamlit itself drops a removed choice."""
+    seen_key = f"_digest_{key}"
+    seen = st.session_state.get(seen_key)
+    st.session_state[seen_key] = ctx.digest
+    if seen in (None, ctx.digest) or key not in st.session_state:
+        return
+    value = st.session_state[key]
+    if isinstance(value, list) and all(v in options for v in value):
+        st.session_state[key] = list(value)
+    elif value is not None and not isinstance(value, list) and value in options:
+        st.session_state[key] = value
+
+
 def _exit_presentation() -> None:
     st.session_state["present"] = False
 

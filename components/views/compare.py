@@ -7,6 +7,7 @@ import streamlit as st
 from components import tables
 from components.charts import compare_chart, with_timestamps
 from components.views import data
+from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
 from components.views.downloads import render_chart_downloads, render_matrix_downloads
 
@@ -41,6 +42,7 @@ def render_page(ctx: AppContext) -> None:
         "stance; the grey bar spans the gap between them, so the longest bars are the widest disagreements."
     )
     ids = [country.id for country in ds.countries]
+    keep_choice_current(ctx, COUNTRIES_KEY, ids)
     chosen = st.multiselect(
         f"Countries to compare (2 to {MOST})",
         ids,

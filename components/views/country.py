@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import tables
 from components.views import data
+from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
 from components.views.downloads import render_chart_downloads, render_matrix_downloads
 from components.views.stance_cards import render_stance_cards
@@ -70,6 +71,7 @@ def render_page(ctx: AppContext) -> None:
     ds = ctx.dataset
     heading = st.container()  # the title names the country, so it is filled once the picker has run
     ids = [country.id for country in ds.countries]
+    keep_choice_current(ctx, COUNTRY_KEY, ids)
     country_id = st.selectbox("Country", ids, format_func=ctx.country_name, key=COUNTRY_KEY, bind="query-params")
     name = ctx.country_name(country_id)
     with heading:

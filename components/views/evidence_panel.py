@@ -10,6 +10,7 @@ from components.evidence import evidence_table
 from components.verify import VERIFIED
 from components.views.context import AppContext
 from components.views.text import link, plain
+from components.views.timeline import timeline_window
 
 
 def render_evidence_panel(ctx: AppContext, country_id: str, issue_id: str) -> None:
@@ -43,18 +44,10 @@ def _render_history(ctx: AppContext, country_id: str, issue_id: str) -> None:
     if history["stance"].notna().sum() == 0:
         st.caption("No coded stance for this cell yet.")
         return
-    start, end = _history_window(ctx)
+    start, end = timeline_window(ctx)  # the same window as the Issue and Country timelines
     governments = tables.governments_table(ctx.dataset, [country_id], start, end)
     chart = history_chart(history, ctx.dataset, governments, start, end)
     st.altair_chart(chart, width="stretch", alt=_history_alt(ctx, country_id, issue_id, history))
-
-
-def _history_window(ctx: AppContext):
-    import datetime as dt
-
-    start = dt.date(ctx.span[0].year, 1, 1)
-    end = max(ctx.span[1], ctx.as_of)
-    return start, end
 
 
 def _history_alt(ctx: AppContext, country_id: str, issue_id: str, history) -> str:

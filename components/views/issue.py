@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import tables
 from components.views import data
+from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
 from components.views.downloads import render_chart_downloads, render_matrix_downloads
 from components.views.stance_cards import render_stance_cards
@@ -20,6 +21,7 @@ def render_page(ctx: AppContext) -> None:
     ds = ctx.dataset
     issues = {issue.id: issue for issue in ds.issues}
     heading = st.container()  # the title names the issue, so it is filled once the picker has run
+    keep_choice_current(ctx, ISSUE_KEY, list(issues))
     chosen = st.selectbox("Issue", list(issues), format_func=ctx.issue_name, key=ISSUE_KEY, bind="query-params")
     issue = issues[chosen]
     with heading:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.charts import CELL_SELECTION, legend_chart, matrix_chart
 from components.views import data
+from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
 from components.views.downloads import render_chart_downloads, render_matrix_downloads
 from components.views.evidence_panel import render_evidence_panel
@@ -58,6 +59,7 @@ def render_page(ctx: AppContext) -> None:
         alt=matrix_alt_text(ctx, matrix),
     )
     options = cell_options(ctx)
+    keep_choice_current(ctx, CELL_KEY, options)
     cell = st.selectbox(
         "Evidence for",
         options,

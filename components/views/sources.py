@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.evidence import quotes_table, sources_table
 from components.verify import VERIFIED
+from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
 from components.views.text import link, plain
 
@@ -142,6 +143,7 @@ def _on_row_select(ids: list[str]) -> None:
 def render_source_quotes(ctx: AppContext) -> None:
     st.subheader("Quotes taken from one source")
     labels = source_labels(ctx)
+    keep_choice_current(ctx, SOURCE_KEY, list(labels))
     chosen = st.selectbox(
         "Source",
         list(labels),

@@ -12,6 +12,7 @@ from components import tables
 from components.charts import as_of_rule, timeline_chart, with_timestamps
 from components.views import data
 from components.views.context import AppContext
+from components.views.text import plain
 
 HEIGHT = 380  # the builder's default squeezes five scale levels and a legend on a projector
 LINE_OF = {"country": "One line per country", "issue": "One line per issue"}
@@ -44,7 +45,7 @@ def render_timeline(ctx: AppContext, countries: list[str] | None, issues: list[s
     issues_key = tuple(issues) if issues is not None else None
     timeline = data.timeline_table(ctx.digest, end, countries_key, issues_key, ctx.dataset)
     if not timeline["stance"].notna().any():
-        st.info(f"No coded stance for {subject} yet, so there is no timeline to draw.")
+        st.info(f"No coded stance for {plain(subject)} yet, so there is no timeline to draw.")
         return None
     marked = ", the solid line the as-of date" if start <= ctx.as_of else f" (the as-of date is before {start.year})"
     st.caption(f"{LINE_OF[by]}; each step is a new coded stance. Dashed lines mark changes of government{marked}.")

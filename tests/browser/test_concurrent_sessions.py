@@ -1,0 +1,264 @@
+"""Ten people on one server at once: each browser keeps its own page, date and selection.
+
+A room shares one running atlas. Sync Playwright is not thread-safe, so the ten contexts are
+opened in sequence and driven in an interleaved loop: every page is loading or rerunning while
+the others are, which is what the server sees from a room.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.loader import load_dataset
+from components.schema import Dataset
+from components.views.sources import source_labels
+
+pytestmark = pytest.mark.browser
+
+SESSIONS = 10
+BUDGET_SECONDS = 90
+BUSY_MS = 60_000  # ten cold runs at once on two cores: more than one run's APP_TIMEOUT_MS
+
+
+@dataclass
+class Session:
+    """One person: where they start, what they change, and what their page must show before and after."""
+
+    name: str
+    path: str
+    query: dict
+    start: list[Callable[[Page], None]]
+    act: Callable[[Page, str], None]
+    after: list[Callable[[Page], None]]
+    before_date: dt.date
+    after_date: dt.date
+    page: Page | None = field(default=None, repr=False)
+
+
+def day(date: dt.date) -> str:
+    return f"{date:%-d %B %Y}"
+
+
+def heading(text: str) -> Callable[[Page], None]:
+    return lambda page: expect(page.locator('[data-testid="stMainBlockContainer"] h1').first).to_have_text(text)
+
+
+def shows(text: str, where: str = '[data-testid="stMain"]') -> Callable[[Page], None]:
+    return lambda page: expect(page.locator(where).first).to_contain_text(text)
+
+
+def chosen(label: str, value: str) -> Callable[[Page], None]:
+    return lambda page: expect(page.get_by_role("combobox", name=label)).to_have_value(value)
+
+
+def choose(label: str, option: str) -> Callable[[Page, str], None]:
+    """Pick an option of a selectbox in the page as a person would: type to filter, click it.
+    (The list is virtualised: an option far down is not in the page until the filter brings it up.)"""
+
+    def act(page: Page, base: str) -> None:
+        box = page.get_by_role("combobox", name=label)
+        box.click()
+        box.fill(option)
+        page.get_by_role("option", name=option, exact=True).click()
+
+    return act
+
+
+def navigate(path: str, query: dict) -> Callable[[Page, str], None]:
+    """Open another address in the same tab (a pasted link)."""
+    return lambda page, base: page.goto(f"{base}{path}?{urlencode(query, doseq=True)}", wait_until="commit")
+
+
+def click_tab(name: str) -> Callable[[Page, str], None]:
+    return lambda page, base: page.get_by_role("tab", name=name).click()
+
+
+@pytest.fixture(scope="module")
+def snapshot(data_file, tmp_path_factory) -> Path:
+    """A copy of the data, so a curator saving the real file mid-test cannot change what is expected."""
+    copy = tmp_path_factory.mktemp("concurrent") / data_file.name
+    shutil.copyfile(data_file, copy)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def dataset(snapshot) -> Dataset:
+    result = load_dataset(snapshot)
+    assert result.ok, [str(p) for p in result.problems]
+    return result.dataset
+
+
+def spread_dates(ds: Dataset, count: int) -> list[dt.date]:
+    """`count` distinct position dates spread across the data, latest last."""
+    dates = sorted({p.as_of for p in ds.positions})
+    assert len(dates) >= count, f"the data has only {len(dates)} position dates"
+    return [dates[round(i * (len(dates) - 1) / (count - 1))] for i in range(count)]
+
+
+def sessions_for(ds: Dataset) -> list[Session]:
+    countries = [c.name for c in ds.countries]
+    issues = [i.name for i in ds.issues]
+    c = lambda n: countries[n % len(countries)]  # noqa: E731 (short index helpers)
+    i = lambda n: issues[n % len(issues)]  # noqa: E731
+    labels = list(source_labels(SimpleNamespace(dataset=ds)).values())
+    d = spread_dates(ds, SESSIONS)
+    latest = d[-1]
+    return [
+        Session(
+            "matrix-widget",
+            "/",
+            {"as_of": d[0]},
+            [heading(f"Stances as of {day(d[0])}")],
+            choose("Evidence for", f"{c(0)} · {i(0)}"),
+            [heading(f"Stances as of {day(d[0])}"), shows(f"{c(0)} · {i(0)}", ".st-key-evidence_panel h3")],
+            d[0],
+            d[0],
+        ),
+        Session(
+            "matrix-link",
+            "/",
+            {"as_of": d[1]},
+            [heading(f"Stances as of {day(d[1])}")],
+            navigate("/", {"as_of": d[1], "cell": f"{c(1)} · {i(1)}"}),
+            [heading(f"Stances as of {day(d[1])}"), shows(f"{c(1)} · {i(1)}", ".st-key-evidence_panel h3")],
+            d[1],
+            d[1],
+        ),
+        Session(
+            "compare",
+            "/compare",
+            {"as_of": d[2]},
+            [heading("Compare countries"), shows(f"as of {day(d[2])}")],
+            navigate("/compare", {"as_of": d[2], "countries": [c(2), c(3)]}),
+            [shows(c(2), '[data-testid="stMultiSelect"]'), shows(c(3), '[data-testid="stMultiSelect"]')],
+            d[2],
+            d[2],
+        ),
+        Session(
+            "issue",
+            "/issue",
+            {"as_of": d[3], "issue": i(0)},
+            [heading(f"Issue: {i(0)}"), shows(f"as of {day(d[3])}")],
+            choose("Issue", i(2)),
+            [heading(f"Issue: {i(2)}"), chosen("Issue", i(2)), shows(f"as of {day(d[3])}")],
+            d[3],
+            d[3],
+        ),
+        Session(
+            "country",
+            "/country",
+            {"as_of": d[4], "country": c(1)},
+            [heading(f"Country: {c(1)}")],
+            choose("Country", c(2)),
+            [heading(f"Country: {c(2)}"), chosen("Country", c(2)), shows(f"Stances as of {day(d[4])}")],
+            d[4],
+            d[4],
+        ),
+        Session(
+            "sources",
+            "/sources",
+            {"as_of": d[5]},
+            [heading("Sources")],
+            choose("Source", labels[5 % len(labels)]),
+            [chosen("Source", labels[5 % len(labels)])],
+            d[5],
+            d[5],
+        ),
+        Session(
+            "methodology",
+            "/methodology",
+            {"as_of": d[6]},
+            [heading("Methodology")],
+            click_tab("How to cite"),
+            [shows(f"stances as of {d[6].isoformat()}", '[data-testid="stCode"]')],
+            d[6],
+            d[6],
+        ),
+        Session(
+            "quiz",
+            "/quiz",
+            {"as_of": latest, "round": "4242"},
+            [heading("Who said it?"), shows("Round 4242")],
+            navigate("/quiz", {"as_of": latest, "round": "777"}),
+            [shows("Round 777")],
+            latest,
+            latest,
+        ),
+        Session(
+            "present",
+            "/",
+            {"as_of": d[8], "present": "true"},
+            [shows(f"as of {d[8].isoformat()}", '[data-testid="atlas-footer"]')],
+            navigate("/", {"as_of": d[7], "present": "true"}),
+            [heading(f"Stances as of {day(d[7])}"), shows(f"as of {d[7].isoformat()}", '[data-testid="atlas-footer"]')],
+            d[8],
+            d[7],
+        ),
+        Session(
+            "country-date",
+            "/country",
+            {"as_of": d[9], "country": c(3)},
+            [heading(f"Country: {c(3)}"), shows(f"Stances as of {day(d[9])}")],
+            navigate("/country", {"as_of": d[2], "country": c(3)}),
+            [heading(f"Country: {c(3)}"), shows(f"Stances as of {day(d[2])}")],
+            d[9],
+            d[2],
+        ),
+    ]
+
+
+def check(session: Session, checks, date: dt.date, latest: dt.date, wait_for_app, browser_log) -> None:
+    page = session.page
+    t0 = time.monotonic()
+    page.bring_to_front()
+    wait_for_app(page, timeout_ms=BUSY_MS)
+    print("DEBUG wait", session.name, round(time.monotonic() - t0, 1))
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, f"{session.name}: {exceptions.first.inner_text()[:1000]}"
+    for expectation in checks:
+        expectation(page)
+    # Its own date, in the sidebar's picker and in the address bar: no other session's.
+    expect(page.locator('[data-testid="stDateInput"] input').first).to_have_value(date.isoformat())
+    in_url = parse_qs(urlsplit(page.url).query).get("as_of")
+    # A bound widget at its default (the latest date) leaves the address bar.
+    assert in_url == [date.isoformat()] or (in_url is None and date == latest), f"{session.name}: {page.url}"
+    browser_log.assert_clean()
+    print("DEBUG check", session.name, round(time.monotonic() - t0, 1))
+
+
+def test_ten_sessions_keep_their_own_state(serve_app, snapshot, dataset, open_page, wait_for_app, browser_log):
+    started = time.monotonic()
+    base = serve_app(snapshot)
+    print("DEBUG server", round(time.monotonic() - started, 1))
+    latest = max(p.as_of for p in dataset.positions)
+    sessions = sessions_for(dataset)
+    assert len(sessions) == SESSIONS
+    for session in sessions:  # contexts in sequence; no page waits for another to finish loading
+        session.page = open_page()
+        session.page.goto(f"{base}{session.path}?{urlencode(session.query, doseq=True)}", wait_until="commit")
+    print("DEBUG opened", round(time.monotonic() - started, 1))
+    for session in sessions:
+        check(session, session.start, session.before_date, latest, wait_for_app, browser_log)
+
+    print("DEBUG phase1", round(time.monotonic() - started, 1))
+    for session in sessions:  # every session changes its state while the others are rerunning
+        t0 = time.monotonic()
+        session.act(session.page, base)
+        print("DEBUG act", session.name, round(time.monotonic() - t0, 1))
+    for session in sessions:
+        check(session, session.after, session.after_date, latest, wait_for_app, browser_log)
+
+    for session in sessions:  # after everyone moved: each page still shows what its own person chose
+        check(session, session.after, session.after_date, latest, wait_for_app, browser_log)
+    elapsed = time.monotonic() - started
+    assert elapsed < BUDGET_SECONDS, f"ten sessions took {elapsed:.0f} s"

@@ -1,0 +1,223 @@
+"""Editing the data file while the app is on screen: the open page follows the file, never a stale view.
+
+A curator saves stances.yaml while the atlas is projected. Without a reload, the page must switch
+to the error page when the file breaks and to the new data when it is fixed, within WITHIN_MS,
+and a file caught half-written must never crash the app.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from conftest import VALID, dump, load_data, valid_data
+from playwright.sync_api import expect
+
+from components.loader import parse_dataset
+
+pytestmark = pytest.mark.browser
+
+WITHIN_MS = 15_000  # the watcher polls every 2 s; a rerun of the small file takes about one more
+HEATMAP = '[data-testid="stVegaLiteChart"][aria-label^="Heatmap"]'
+ERROR_TITLE = "The data file has problems"
+BROKEN_TITLE = ("title: Test fixture - two allies, two issues", "title: [Test fixture - two allies, two issues")
+
+
+def changed_data() -> dict:
+    """Valid, and different where the pages show it: Japan renamed, South Korea's Quad stance raised."""
+    data = valid_data()
+    data["title"] = "Edited fixture"
+    data["countries"][0]["name"] = "Nippon"
+    position = next(p for p in data["positions"] if (p["country"], p["issue"]) == ("KR", "quad"))
+    position["stance"] = 1
+    return data
+
+
+def broken_bytes() -> bytes:
+    """The valid file with one unclosed bracket: a YAML syntax error, located by line."""
+    text = VALID.read_text(encoding="utf-8")
+    assert BROKEN_TITLE[0] in text
+    return text.replace(*BROKEN_TITLE, 1).encode()
+
+
+def problem_line(raw: bytes) -> int:
+    result = parse_dataset(raw, "stances.yaml")
+    assert not result.ok and result.problems
+    return result.problems[0].line
+
+
+def write_atomically(path: Path, raw: bytes) -> None:
+    """As an editor saves: a temporary file beside the target, then one rename over it."""
+    temporary = path.with_name(f".{path.name}.saving")
+    temporary.write_bytes(raw)
+    os.replace(temporary, path)
+
+
+@pytest.fixture(scope="module")
+def live_file(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("live") / "stances.yaml"
+
+
+@pytest.fixture(scope="module")
+def changed_raw() -> bytes:
+    raw = dump(changed_data())
+    assert load_data(changed_data()).ok
+    return raw
+
+
+@pytest.fixture
+def base(live_file, serve_app) -> str:
+    """One server for the module; each test starts from the valid fixture."""
+    write_atomically(live_file, VALID.read_bytes())
+    return serve_app(live_file)
+
+
+def assert_alive(base: str, page) -> None:
+    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=5) as reply:  # noqa: S310 (127.0.0.1 only)
+        assert reply.status == 200, "the server stopped answering"
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()[:2000]
+
+
+def left(started: float) -> int:
+    """Milliseconds left of WITHIN_MS since `started` (time.monotonic() taken at the write)."""
+    return max(1, int(WITHIN_MS - (time.monotonic() - started) * 1000))
+
+
+def heatmap_cells(page, country: str):
+    return page.locator(HEATMAP).locator(f'g.mark-rect path[aria-label*="country: {country};"]')
+
+
+def expect_error_page(page, raw: bytes, started: float) -> None:
+    """The error page with the file's problem and its line, and nothing left of the data view."""
+    expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_be_visible(timeout=left(started))
+    cells = page.locator('[data-testid="stDataFrame"] tbody tr').first.locator('td[role="gridcell"]')
+    expect(cells.first).to_have_text(str(problem_line(raw)), timeout=left(started))
+    expect(cells.nth(2)).to_contain_text("YAML syntax error")
+    expect(page.locator(HEATMAP)).to_have_count(0)
+    expect(page.locator('[data-testid="stMultiSelect"]')).to_have_count(0)
+    expect(page.locator("h1").filter(has_text="Stances as of")).to_have_count(0)
+
+
+def test_matrix_follows_the_file_without_a_reload(base, live_file, changed_raw, page, wait_for_app, browser_log):
+    page.goto(base + "/")
+    wait_for_app(page)
+    expect(heatmap_cells(page, "Japan")).to_have_count(2)
+    assert page.url.rstrip("/") == base
+
+    started = time.monotonic()
+    write_atomically(live_file, broken_bytes())
+    expect_error_page(page, broken_bytes(), started)
+    wait_for_app(page)
+    assert_alive(base, page)
+
+    started = time.monotonic()
+    write_atomically(live_file, changed_raw)
+    expect(heatmap_cells(page, "Nippon")).to_have_count(2, timeout=left(started))
+    wait_for_app(page)
+    expect(heatmap_cells(page, "Japan")).to_have_count(0)
+    expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_have_count(0)
+    quad = page.locator(HEATMAP).locator('g.mark-rect path[aria-label*="country: South Korea;"][aria-label*="The Quad"]')
+    expect(quad).to_have_attribute("aria-label", _contains("Leaning aligned"))
+    assert page.url.rstrip("/") == base, "the page followed the file without navigating"
+    assert_alive(base, page)
+    browser_log.assert_clean()
+
+
+def test_compare_follows_the_file_without_a_reload(base, live_file, changed_raw, page, wait_for_app, browser_log):
+    page.goto(base + "/compare")
+    wait_for_app(page)
+    chosen = page.locator('[data-testid="stMultiSelect"]')
+    expect(chosen).to_contain_text("Japan")
+    chart = page.locator('[data-testid="stVegaLiteChart"][aria-label^="Dot chart"]')
+    expect(chart).to_have_attribute("aria-label", _contains("South Korea on The Quad: Leaning resistant"))
+
+    started = time.monotonic()
+    write_atomically(live_file, broken_bytes())
+    expect_error_page(page, broken_bytes(), started)
+    wait_for_app(page)
+    assert_alive(base, page)
+
+    started = time.monotonic()
+    write_atomically(live_file, changed_raw)
+    expect(chosen).to_contain_text("Nippon", timeout=left(started))
+    wait_for_app(page)
+    expect(chosen).not_to_contain_text("Japan")
+    expect(chart).to_have_attribute("aria-label", _contains("South Korea on The Quad: Leaning aligned"))
+    expect(page.locator("h1").first).to_have_text("Compare countries")
+    assert_alive(base, page)
+    browser_log.assert_clean()
+
+
+def test_a_half_written_file_never_crashes_the_app(base, live_file, changed_raw, page, wait_for_app, browser_log):
+    """Written in place (truncate, then two writes seconds apart): each state the watcher sees is shown
+    as it is, the error page while the file is empty or cut short, the new data once it is whole."""
+    page.goto(base + "/")
+    wait_for_app(page)
+    expect(heatmap_cells(page, "Japan")).to_have_count(2)
+    # Cut inside a key of the first position: a YAML list cut between items can be a valid, shorter file.
+    half = changed_raw.index(b"confidence:") + len(b"conf")
+    assert not parse_dataset(changed_raw[:half], "stances.yaml").ok, "the first part alone must be an invalid file"
+    with live_file.open("r+b") as handle:
+        handle.truncate(0)
+        handle.flush()
+        started = time.monotonic()
+        expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_be_visible(timeout=left(started))
+        expect(page.locator(HEATMAP)).to_have_count(0)
+        assert_alive(base, page)
+
+        handle.write(changed_raw[:half])
+        handle.flush()
+        os.fsync(handle.fileno())
+        watch_without_exceptions(page, seconds=5)  # two or more polls of the watcher on the cut file
+        expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_be_visible()
+        expect(page.locator(HEATMAP)).to_have_count(0)
+
+        handle.write(changed_raw[half:])
+        handle.flush()
+        os.fsync(handle.fileno())
+        started = time.monotonic()
+    expect(heatmap_cells(page, "Nippon")).to_have_count(2, timeout=left(started))
+    wait_for_app(page)
+    expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_have_count(0)
+    assert live_file.read_bytes() == changed_raw
+    assert_alive(base, page)
+    browser_log.assert_clean()
+
+
+def watch_without_exceptions(page, seconds: float) -> None:
+    """Wait, looking for an exception box or a lost connection every 200 ms."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = page.locator('[data-testid="stApp"]').get_attribute("data-test-connection-state")
+        assert state == "CONNECTED", f"the app lost its connection: {state}"
+        assert page.locator('[data-testid="stException"]').count() == 0, "an exception box appeared"
+        page.wait_for_timeout(200)
+
+
+def _contains(text: str) -> re.Pattern:
+    return re.compile(re.escape(text))
+
+
+def test_an_open_evidence_panel_follows_the_file(base, live_file, changed_raw, page, wait_for_app, browser_log):
+    """A cell opened from a link stays open when the file renames its country, under the new name."""
+    page.goto(base + "/?" + urlencode({"cell": "Japan · The Quad"}))
+    wait_for_app(page)
+    heading = page.locator(".st-key-evidence_panel h3").first
+    expect(heading).to_contain_text("Japan · The Quad — Leaning aligned (+1)")
+
+    started = time.monotonic()
+    write_atomically(live_file, changed_raw)
+    expect(heading).to_contain_text("Nippon · The Quad", timeout=left(started))
+    wait_for_app(page)
+    expect(heading).to_contain_text("Nippon · The Quad — Leaning aligned (+1)")
+    # The picker and the address bar name the cell as the file now does: a copied link still opens it.
+    expect(page.get_by_role("combobox", name="Evidence for")).to_have_value("Nippon · The Quad")
+    assert parse_qs(urlsplit(page.url).query).get("cell") == ["Nippon · The Quad"], page.url
+    assert_alive(base, page)
+    browser_log.assert_clean()
