@@ -8,8 +8,8 @@ from components.views.pages import PAGES
 
 st.set_page_config(page_title="Stance Atlas", page_icon="🧭", layout="wide")
 
+loaded = chrome.file_state(data.data_path())  # before reading: a save during this run counts as a change
 result = data.load_data(data.data_path())
-chrome.watch_data_file(data.data_path(), result.digest)
 context = None
 if result.ok:
     span = data.date_span(result.digest, result.dataset)
@@ -46,4 +46,10 @@ navigation = st.navigation(
     ],
     position="hidden" if context is not None and context.present else "sidebar",
 )
-navigation.run()
+try:
+    navigation.run()
+finally:
+    # Last, so its 2 s timer starts once the page is sent: a tick landing during a slow first run
+    # left the main area blank with the URL's query dropped (ten sessions on two cores). In
+    # `finally`, so a page that raised still follows the file and shows the fix when it is saved.
+    chrome.watch_data_file(data.data_path(), loaded)

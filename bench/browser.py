@@ -146,15 +146,11 @@ def peak_rss_with_sessions(browser: Browser, server, url: str, sessions: int, er
     sampler.start()
     contexts = []
     try:
-        pages = []
-        for _ in range(sessions):
+        for _ in range(sessions):  # one tab after another, all kept open: five live sessions at the end
             contexts.append(_context(browser, errors))
             page = contexts[-1].new_page()
             page.goto(url, wait_until="commit")
-            pages.append(page)
-        for page in pages:
-            page.wait_for_function(MATRIX_VISIBLE, polling="raf", timeout=90_000)
-        for page in pages:
+            page.wait_for_function(MATRIX_VISIBLE, polling=100, timeout=90_000)
             _open_first_cell(page)
         time.sleep(3)  # the open tabs' data-file watchers rerun every 2 s: hold them open through one
     finally:

@@ -11,6 +11,8 @@ import yaml
 from apptest_support import clear_caches, run_page
 from conftest import VALID
 
+from components.views.text import plain
+
 
 @pytest.fixture(autouse=True)
 def _fixture_data(monkeypatch):
@@ -75,8 +77,9 @@ def test_default_issue_shows_question_codebook_and_every_country():
     assert codebook["Value"].tolist() == ["+2", "+1", "0", "-1", "-2"]
     assert codebook["Label"].tolist() == ["Aligned", "Leaning aligned", "Hedging", "Leaning resistant", "Resistant"]
     meanings = codebook["On this issue"].tolist()
-    assert meanings[0] == "Bars Chinese vendors by law or policy and joins US-led frameworks"
-    assert meanings[1] == meanings[3] == "not defined"
+    # st.table renders Markdown, so the file's wording arrives escaped and shows verbatim
+    assert meanings[0] == plain("Bars Chinese vendors by law or policy and joins US-led frameworks")
+    assert meanings[1] == meanings[3] == plain("not defined")
     assert card_headings(at) == [
         "**Japan** &nbsp; :orange-badge[Leaning resistant (-1)]",
         "**South Korea** &nbsp; :gray-badge[Hedging (0)]",

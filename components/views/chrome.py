@@ -75,7 +75,7 @@ def palette() -> list[str]:
     return list(st.get_option("theme.chartDivergingColors") or FALLBACK_PALETTE)
 
 
-def _file_state(path: Path) -> tuple:
+def file_state(path: Path) -> tuple:
     try:
         stat = path.stat()
     except OSError:
@@ -84,12 +84,13 @@ def _file_state(path: Path) -> tuple:
 
 
 @st.fragment(run_every=2)
-def watch_data_file(path: Path, digest: str) -> None:
-    """Rerun the whole app when the data file changes, so a projected view is never stale."""
-    state = _file_state(path)
-    seen = st.session_state.setdefault("_data_file_state", state)
-    if state != seen:
-        st.session_state["_data_file_state"] = state
+def watch_data_file(path: Path, loaded: tuple) -> None:
+    """Rerun the whole app when the data file changes, so a projected view is never stale.
+
+    `loaded` is the file's state taken before this run read it: a save during the run differs
+    from it and is picked up, where a state taken after the run would have hidden it.
+    """
+    if file_state(path) != loaded:
         st.rerun(scope="app")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import tables
+from components import evidence, tables
 from components.loader import LoadResult, parse_dataset, read_limited, unreadable
 from components.schema import Dataset
 from components.verify import QuoteCheck, sources_dir, verify_quotes
@@ -79,3 +79,14 @@ def cited_publishers(digest: str, as_of: dt.date, _dataset: Dataset) -> list[str
                 # "U.S. Department of State (state.gov); speaker is ..." -> "U.S. Department of State"
                 counts[(source.publisher or source.id).split(";")[0].split(" (")[0]] += 1
     return [name for name, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))]
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def quotes_table(digest: str, archive: str | None, _dataset: Dataset, _checks: tuple) -> pd.DataFrame:
+    """Every quote with its cell and status: keyed on the data and the archive the checks used."""
+    return evidence.quotes_table(_dataset, list(_checks))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def sources_table(digest: str, archive: str | None, _dataset: Dataset, _checks: tuple) -> pd.DataFrame:
+    return evidence.sources_table(_dataset, list(_checks))

@@ -122,7 +122,9 @@ def test_matrix_follows_the_file_without_a_reload(base, live_file, changed_raw, 
     wait_for_app(page)
     expect(heatmap_cells(page, "Japan")).to_have_count(0)
     expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_have_count(0)
-    quad = page.locator(HEATMAP).locator('g.mark-rect path[aria-label*="country: South Korea;"][aria-label*="The Quad"]')
+    quad = page.locator(HEATMAP).locator(
+        'g.mark-rect path[aria-label*="country: South Korea;"][aria-label*="The Quad"]'
+    )
     expect(quad).to_have_attribute("aria-label", _contains("Leaning aligned"))
     assert page.url.rstrip("/") == base, "the page followed the file without navigating"
     assert_alive(base, page)
