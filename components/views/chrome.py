@@ -95,18 +95,19 @@ def watch_data_file(path: Path, loaded: tuple) -> None:
 
 
 def keep_choice_current(ctx: AppContext, key: str, options: list) -> None:
-    """A URL-bound picker shows its choice by name, and the browser keeps the name it was sent.
-    When the data file changes, set the choice again so the picker and the URL show its current
-    name (a renamed country or source), not the old one; Streamlit itself drops a removed choice."""
+    """After the data file changed, set a URL-bound picker's choice again, before the picker runs.
+
+    The browser keeps showing the name a choice had when it was made; set again, the choice is sent
+    back, so the picker and the URL show its current name (a renamed country, issue or source).
+    A choice the file removed is left to Streamlit, which drops it.
+    """
     seen_key = f"_digest_{key}"
     seen = st.session_state.get(seen_key)
     st.session_state[seen_key] = ctx.digest
-    if seen in (None, ctx.digest) or key not in st.session_state:
+    if seen in (None, ctx.digest) or st.session_state.get(key) is None:
         return
     value = st.session_state[key]
-    if isinstance(value, list) and all(v in options for v in value):
-        st.session_state[key] = list(value)
-    elif value is not None and not isinstance(value, list) and value in options:
+    if all(v in options for v in (value if isinstance(value, list) else [value])):
         st.session_state[key] = value
 
 

@@ -27,7 +27,7 @@ from components.views.sources import source_labels
 pytestmark = pytest.mark.browser
 
 SESSIONS = 10
-BUDGET_SECONDS = 90
+BUDGET_SECONDS = 150  # a bound against hangs: ~45 s on an idle 2-core machine, up to 89 s seen under heavy load
 BUSY_MS = 60_000  # ten cold runs at once on two cores: more than one run's APP_TIMEOUT_MS
 
 

@@ -12,6 +12,7 @@ import re
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -19,6 +20,7 @@ from conftest import VALID, dump, load_data, valid_data
 from playwright.sync_api import expect
 
 from components.loader import parse_dataset
+from components.views.sources import source_labels
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +31,11 @@ BROKEN_TITLE = ("title: Test fixture - two allies, two issues", "title: [Test fi
 
 
 def changed_data() -> dict:
-    """Valid, and different where the pages show it: Japan renamed, South Korea's Quad stance raised."""
+    """Valid, and different where the pages show it: Japan and a source renamed, South Korea's Quad stance raised."""
     data = valid_data()
     data["title"] = "Edited fixture"
     data["countries"][0]["name"] = "Nippon"
+    data["sources"][1]["title"] = "Korea leaves the choice of vendor to companies"
     position = next(p for p in data["positions"] if (p["country"], p["issue"]) == ("KR", "quad"))
     position["stance"] = 1
     return data
@@ -221,5 +224,37 @@ def test_an_open_evidence_panel_follows_the_file(base, live_file, changed_raw, p
     # The picker and the address bar name the cell as the file now does: a copied link still opens it.
     expect(page.get_by_role("combobox", name="Evidence for")).to_have_value("Nippon · The Quad")
     assert parse_qs(urlsplit(page.url).query).get("cell") == ["Nippon · The Quad"], page.url
+    assert_alive(base, page)
+    browser_log.assert_clean()
+
+
+def _source_label(data: dict, index: int) -> str:
+    dataset = load_data(data).dataset
+    return source_labels(SimpleNamespace(dataset=dataset))[dataset.sources[index].id]
+
+
+@pytest.mark.parametrize(
+    ("path", "label", "before", "after"),
+    [
+        ("/country", "Country", "Japan", "Nippon"),
+        ("/sources", "Source", _source_label(valid_data(), 1), _source_label(changed_data(), 1)),
+    ],
+    ids=["country", "sources"],
+)
+def test_a_picker_follows_a_rename(
+    base, live_file, changed_raw, page, wait_for_app, browser_log, path, label, before, after
+):
+    """The picker shows the chosen item under its new name, and the address bar names it so."""
+    page.goto(f"{base}{path}?{urlencode({label.lower(): before})}")
+    wait_for_app(page)
+    picker = page.get_by_role("combobox", name=label)
+    expect(picker).to_have_value(before)
+
+    started = time.monotonic()
+    write_atomically(live_file, changed_raw)
+    expect(picker).to_have_value(after, timeout=left(started))
+    wait_for_app(page)
+    assert parse_qs(urlsplit(page.url).query).get(label.lower()) in ([after], None), page.url  # None: the default
+    assert before not in page.locator('[data-testid="stMain"]').inner_text()
     assert_alive(base, page)
     browser_log.assert_clean()
