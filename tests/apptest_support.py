@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import streamlit as st
+import yaml
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
+VALID_MINIMAL = ROOT / "tests" / "fixtures" / "valid_minimal.yaml"
 
 
 def clear_caches() -> None:
@@ -36,3 +40,40 @@ def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60
         at._page_hash = matches[0]
         at.run()
     return at
+
+
+def write_with_testland(tmp_path: Path) -> Path:
+    """valid_minimal.yaml plus a country and an issue, the new cell assessed with no stance."""
+    data = yaml.safe_load(VALID_MINIMAL.read_text(encoding="utf-8"))
+    data["countries"].append(
+        {"id": "XL", "name": "Testland", "governments": [{"leader": "Ada Test", "from": dt.date(2019, 3, 1)}]}
+    )
+    data["issues"].append(
+        {
+            "id": "fixture_issue",
+            "name": "Fixture issue",
+            "question": "Does the fixture country take a side?",
+            "levels": {2: "Takes the US side", -2: "Takes the other side"},
+        }
+    )
+    data["positions"].append(
+        {
+            "country": "XL",
+            "issue": "fixture_issue",
+            "as_of": dt.date(2020, 1, 15),
+            "stance": None,
+            "summary": "Test fixture only: assessed, and no stance applies.",
+        }
+    )
+    path = tmp_path / "extended.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def unescaped(values) -> str:
+    """Page text as a reader sees it (the page escapes data text for markdown)."""
+    return "\n".join(re.sub(r"\\(.)", r"\1", str(v)) for v in values)
+
+
+def page_text(at: AppTest) -> str:
+    return unescaped([e.value for e in [*at.markdown, *at.caption, *at.subheader, *at.info]])

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 import yaml
-from apptest_support import clear_caches, run_page
+from apptest_support import clear_caches, page_text, run_page
 from conftest import VALID
 
 
@@ -45,15 +44,6 @@ def write_dataset(tmp_path, extra_countries=1):
     path = tmp_path / "extended.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
-
-
-def unescaped(values) -> str:
-    """Page text as a reader sees it (the page escapes data text for markdown)."""
-    return "\n".join(re.sub(r"\\(.)", r"\1", str(v)) for v in values)
-
-
-def page_text(at) -> str:
-    return unescaped([e.value for e in [*at.markdown, *at.caption, *at.subheader, *at.info]])
 
 
 def test_renders_every_country_with_differences_widest_first():

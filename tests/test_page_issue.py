@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import pyarrow as pa
 import pytest
-import yaml
-from apptest_support import clear_caches, run_page
+from apptest_support import clear_caches, page_text, run_page, unescaped, write_with_testland
 from conftest import VALID
 
 from components.views.text import plain
@@ -24,40 +20,7 @@ def _fixture_data(monkeypatch):
 
 @pytest.fixture
 def extended(tmp_path, monkeypatch):
-    """valid_minimal.yaml plus a country and an issue, the new cell assessed with no stance."""
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
-    data["countries"].append(
-        {"id": "XL", "name": "Testland", "governments": [{"leader": "Ada Test", "from": dt.date(2019, 3, 1)}]}
-    )
-    data["issues"].append(
-        {
-            "id": "fixture_issue",
-            "name": "Fixture issue",
-            "question": "Does the fixture country take a side?",
-            "levels": {2: "Takes the US side", -2: "Takes the other side"},
-        }
-    )
-    data["positions"].append(
-        {
-            "country": "XL",
-            "issue": "fixture_issue",
-            "as_of": dt.date(2020, 1, 15),
-            "stance": None,
-            "summary": "Test fixture only: assessed, and no stance applies.",
-        }
-    )
-    path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv("STANCES_FILE", str(path))
-
-
-def unescaped(values) -> str:
-    """Page text as a reader sees it (the page escapes data text for markdown)."""
-    return "\n".join(re.sub(r"\\(.)", r"\1", str(v)) for v in values)
-
-
-def page_text(at) -> str:
-    return unescaped([e.value for e in [*at.markdown, *at.caption, *at.subheader, *at.info]])
+    monkeypatch.setenv("STANCES_FILE", str(write_with_testland(tmp_path)))
 
 
 def card_headings(at) -> list[str]:
