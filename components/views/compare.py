@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components import tables
-from components.charts import compare_chart, with_timestamps
+from components.charts import compare_chart
+from components.timeline_charts import with_timestamps
 from components.views import data
 from components.views.chrome import keep_choice_current
 from components.views.context import AppContext

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components import tables
-from components.charts import CONFIDENCE_MARKS, history_chart
+from components.charts import CONFIDENCE_MARKS
 from components.evidence import evidence_table
+from components.timeline_charts import history_chart
 from components.verify import VERIFIED
 from components.views.context import AppContext
 from components.views.text import link, plain

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import tables
-from components.charts import as_of_rule, timeline_chart, with_timestamps
+from components.timeline_charts import as_of_rule, timeline_chart, with_timestamps
 from components.views import data
 from components.views.context import AppContext
 from components.views.text import plain
