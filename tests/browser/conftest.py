@@ -23,6 +23,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from bench.browser import ARGS as CHROMIUM_ARGS
+from bench.browser import CHROMIUM as CHROMIUM_PATH
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -30,15 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 SERVER_LOGS = ARTIFACTS / "server-logs"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = Path(CHROMIUM_PATH)  # the launch flags are the benchmark's, so both measure the same browser
 VIEWPORT = {"width": 1440, "height": 900}
 SERVER_START_SECONDS = 60
 APP_TIMEOUT_MS = 30_000  # one cold script run on 2 busy cores stays well under this
