@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import streamlit as st
-import yaml
+from conftest import dump, valid_data
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
-VALID_MINIMAL = ROOT / "tests" / "fixtures" / "valid_minimal.yaml"
 
 
 def clear_caches() -> None:
@@ -44,7 +43,7 @@ def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60
 
 def write_with_testland(tmp_path: Path) -> Path:
     """valid_minimal.yaml plus a country and an issue, the new cell assessed with no stance."""
-    data = yaml.safe_load(VALID_MINIMAL.read_text(encoding="utf-8"))
+    data = valid_data()
     data["countries"].append(
         {"id": "XL", "name": "Testland", "governments": [{"leader": "Ada Test", "from": dt.date(2019, 3, 1)}]}
     )
@@ -66,7 +65,7 @@ def write_with_testland(tmp_path: Path) -> Path:
         }
     )
     path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     return path
 
 

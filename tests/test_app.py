@@ -11,8 +11,8 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 import streamlit as st
-import yaml
 from apptest_support import clear_caches, run_page
+from conftest import dump, valid_data
 from google.protobuf.message import Message
 
 from components.loader import parse_dataset
@@ -127,7 +127,7 @@ def test_cell_query_parameter_opens_its_evidence(archive):
 
 def test_evidence_panel_shows_no_raw_missing_values(tmp_path, monkeypatch):
     """Two quotes where only one has a note and only one source has an author: the gaps stay blank."""
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
+    data = valid_data()
     latest_quad = next(p for p in data["positions"] if p["country"] == "JP" and p["as_of"] == dt.date(2020, 10, 22))
     latest_quad["evidence"].append(
         {
@@ -137,7 +137,7 @@ def test_evidence_panel_shows_no_raw_missing_values(tmp_path, monkeypatch):
         }
     )
     path = tmp_path / "two_quotes.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     monkeypatch.setenv("STANCES_FILE", str(path))
     at = run_page("", {"cell": "Japan · The Quad"})
     assert not at.exception
@@ -224,7 +224,7 @@ def test_missing_data_file_shows_the_error_page(tmp_path, monkeypatch):
 
 def extended_file(tmp_path: Path) -> Path:
     """valid_minimal plus one more country and one more issue, joined by a stance-null position with a quote."""
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
+    data = valid_data()
     data["countries"].append({"id": "TL", "name": EXTRA_COUNTRY})
     data["issues"].append(
         {"id": "fixture_issue", "name": EXTRA_ISSUE, "question": "Is this a test?", "levels": {0: "A test value"}}
@@ -246,7 +246,7 @@ def extended_file(tmp_path: Path) -> Path:
         }
     )
     path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     assert parse_dataset(path.read_bytes(), path.name).ok
     return path
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
 from apptest_support import clear_caches, page_text, run_page
-from conftest import VALID
+from conftest import VALID, dump, valid_data
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +19,7 @@ def _fixture_data(monkeypatch):
 
 def write_dataset(tmp_path, extra_countries=1):
     """valid_minimal.yaml plus `extra_countries` countries and one issue, each assessed with no stance."""
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
+    data = valid_data()
     data["issues"].append(
         {
             "id": "fixture_issue",
@@ -42,7 +41,7 @@ def write_dataset(tmp_path, extra_countries=1):
             }
         )
     path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     return path
 
 

@@ -7,8 +7,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-import yaml
 from apptest_support import clear_caches, run_page
+from conftest import dump, valid_data
 
 from components.views import methodology
 from components.views.text import plain
@@ -28,7 +28,7 @@ def fresh(monkeypatch, tmp_path):
 
 def extended_file(tmp_path: Path) -> Path:
     """valid_minimal plus a country, an issue with one level defined, and a stance-null position."""
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
+    data = valid_data()
     data["countries"].append({"id": "NZ", "name": "New Zealand"})
     data["issues"].append(
         {"id": "cost_sharing", "name": "Cost-sharing", "question": "Does it share the cost?", "levels": {2: "Pays"}}
@@ -37,7 +37,7 @@ def extended_file(tmp_path: Path) -> Path:
         {"country": "NZ", "issue": "quad", "as_of": dt.date(2020, 5, 1), "stance": None, "summary": "No position."}
     )
     path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     return path
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 from apptest_support import clear_caches, run_page
+from conftest import dump, valid_data
 
 from components.loader import parse_dataset
 from components.quiz import draw_round, quiz_items
@@ -131,7 +131,7 @@ def test_quotes_stop_at_the_as_of_date():
 
 
 def test_an_extra_country_and_issue_are_answers_and_questions(monkeypatch, tmp_path):
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
+    data = valid_data()
     data["countries"].append({"id": "NZ", "name": "New Zealand"})
     data["issues"].append(
         {"id": "cost_sharing", "name": "Cost-sharing", "question": "Does it share the cost?", "levels": {2: "Pays"}}
@@ -149,7 +149,7 @@ def test_an_extra_country_and_issue_are_answers_and_questions(monkeypatch, tmp_p
         },
     ]
     path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     monkeypatch.setenv("STANCES_FILE", str(path))
     items = quiz_items(parse_dataset(path.read_bytes(), path.name).dataset)
     assert ("NZ", "respect corporate autonomy") in {(item.country, item.quote) for item in items}

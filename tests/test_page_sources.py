@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 from apptest_support import clear_caches, run_page
+from conftest import dump, valid_data
 
 from components.views.text import plain
 
@@ -33,7 +33,7 @@ def archive(monkeypatch, archive_dir):
 
 def extended_file(tmp_path: Path) -> Path:
     """valid_minimal plus a country, an issue, a source with no URL or date, and a stance-null position."""
-    data = yaml.safe_load(VALID.read_text(encoding="utf-8"))
+    data = valid_data()
     data["countries"].append({"id": "NZ", "name": "New Zealand"})
     data["issues"].append(
         {"id": "cost_sharing", "name": "Cost-sharing", "question": "Does it share the cost?", "levels": {2: "Pays"}}
@@ -52,7 +52,7 @@ def extended_file(tmp_path: Path) -> Path:
         },
     ]
     path = tmp_path / "extended.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_bytes(dump(data))
     return path
 
 
