@@ -35,8 +35,16 @@ class AppContext:
     def check_map(self) -> dict[tuple[int, int], QuoteCheck]:
         return checks_by_item(list(self.checks))
 
+    @cached_property
+    def _names(self) -> dict[str, dict[str, str]]:
+        # pickers format every option through these: one lookup table, not a scan per option
+        return {
+            "country": {c.id: c.name for c in self.dataset.countries},
+            "issue": {i.id: i.name for i in self.dataset.issues},
+        }
+
     def country_name(self, country_id: str) -> str:
-        return next((c.name for c in self.dataset.countries if c.id == country_id), country_id)
+        return self._names["country"].get(country_id, country_id)
 
     def issue_name(self, issue_id: str) -> str:
-        return next((i.name for i in self.dataset.issues if i.id == issue_id), issue_id)
+        return self._names["issue"].get(issue_id, issue_id)
