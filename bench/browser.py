@@ -27,7 +27,7 @@ ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1440, "height": 900}
-CELLS = f".st-key-{CHART_KEY} svg g.mark-rect path"  # the heatmap's cells, drawn as SVG by Vega
+CELLS = f".st-key-{CHART_KEY} button.atlas-heatmap-cell"  # the heatmap's cells (components/views/heatmap.py)
 PANEL = ".st-key-evidence_panel"
 
 # Truthy (the time) once the first heatmap cell has a size on screen.
@@ -89,24 +89,26 @@ def cold_loads(
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def _cells(page, expected: list[tuple[str, str]]) -> list[dict]:
-    """Each heatmap cell's box and (country, issue), checked against the matrix's row order."""
+def _cells(page, expected: list[tuple[str, str, str]]) -> list[dict]:
+    """Each heatmap cell's box and title, checked against the matrix's rows (key, country, issue)."""
     boxes = page.evaluate(
         f"""() => [...document.querySelectorAll({CELLS!r})].map(p => {{
           const b = p.getBoundingClientRect();
-          return {{label: p.getAttribute('aria-label') || '', x: b.x, y: b.y, w: b.width, h: b.height}};
+          return {{key: p.dataset.key || '', x: b.x, y: b.y, w: b.width, h: b.height}};
         }})"""
     )
     if len(boxes) != len(expected):
         raise RuntimeError(f"heatmap has {len(boxes)} cells, the matrix {len(expected)}")
-    for box, (country, issue) in zip(boxes, expected, strict=True):
-        if not box["label"].startswith(f"issue: {issue}; country: {country};"):
-            raise RuntimeError(f"cell {box['label'][:80]!r} is not {country} / {issue}")
+    for box, (key, country, issue) in zip(boxes, expected, strict=True):
+        if box["key"] != key:
+            raise RuntimeError(f"cell {box['key'][:80]!r} is not {country} / {issue}")
         box["title"] = f"{country} · {issue}"
     return boxes
 
 
-def click_to_evidence_ms(browser: Browser, url: str, expected: list[tuple[str, str]], count: int, errors: list[str]):
+def click_to_evidence_ms(
+    browser: Browser, url: str, expected: list[tuple[str, str, str]], count: int, errors: list[str]
+):
     """Click `count` different cells; ms from each click to its evidence panel on screen."""
     context = _context(browser, errors)
     try:
@@ -120,8 +122,7 @@ def click_to_evidence_ms(browser: Browser, url: str, expected: list[tuple[str, s
             cell = cells[(k * step) % len(cells)]  # spread over the grid, never the same cell twice
             page.wait_for_function(IDLE, timeout=60_000)
             time.sleep(0.3)  # let the previous rerun's last frames settle, so clicks do not overlap
-            # Near the cell's top-left corner: inside the rect, clear of the text marks on top of it.
-            x, y = cell["x"] + min(10, cell["w"] / 4), cell["y"] + min(10, cell["h"] / 4)
+            x, y = cell["x"] + min(10, cell["w"] / 4), cell["y"] + min(10, cell["h"] / 4)  # inside the button
             start = time.perf_counter()
             page.mouse.click(x, y)
             page.wait_for_function(PANEL_SHOWS, arg=cell["title"], polling="raf", timeout=60_000)

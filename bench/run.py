@@ -22,7 +22,7 @@ from bench.generate import generate
 from bench.report import Figure, Report, machine_facts
 from bench.rerun import Session, median_reruns, served_paths
 from bench.servers import CHART_FLOOR_SCRIPT, ROOT, Server, write_floor_app
-from components import charts, export, tables
+from components import charts, export, heatmap, tables
 from components.loader import load_dataset
 
 ARTIFACTS = ROOT / "bench-artifacts"
@@ -136,7 +136,13 @@ def browser_figures(report: Report, app: Server, floor: Server, chart_floor: Ser
 
     ds = load_dataset(data).dataset
     matrix = tables.matrix_table(ds, tables.date_span(ds)[1])
-    expected = list(zip(matrix["country"], matrix["issue"], strict=True))
+    ordered = matrix.sort_values(["country_order", "issue_order"])
+    expected = [
+        (heatmap.cell_key(c, i), country, issue)
+        for c, i, country, issue in zip(
+            ordered["country_id"], ordered["issue_id"], ordered["country"], ordered["issue"], strict=True
+        )
+    ]
     errors: list[str] = []
 
     def cold(chromium) -> None:

@@ -1,5 +1,8 @@
-"""Pure Altair chart builders for the matrix, its legend and the comparison; timelines are in
-timeline_charts.py. The same chart feeds the screen and the PNG/SVG export."""
+"""Pure Altair chart builders for the matrix and the comparison; timelines are in timeline_charts.py.
+
+A chart feeds both the screen and the PNG/SVG export, except the matrix: on screen it is the
+HTML heatmap of components/heatmap.py, drawn from the same cell encoding (`matrix_cells`).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,6 @@ FALLBACK_PALETTE = (
 NEUTRAL = "#e6e6e6"  # the scale's midpoint (hedging) and cells with no stance
 NO_DATA = "#ffffff"
 CONFIDENCE_MARKS = {"high": "●●● high confidence", "medium": "●●○ medium confidence", "low": "●○○ low confidence"}
-CELL_SELECTION = "cell"
 
 
 def stance_colors(dataset: Dataset, palette: list[str]) -> dict[int, str]:
@@ -55,22 +57,15 @@ def _is_dark(color: str) -> bool:
     return 0.299 * red + 0.587 * green + 0.114 * blue < 140
 
 
-def matrix_chart(
-    matrix: pd.DataFrame,
-    dataset: Dataset,
-    palette: list[str],
-    *,
-    selected: tuple[str, str] | None = None,
-    large: bool = False,
-) -> alt.Chart:
-    """Countries x issues heatmap: colour and text carry the stance, a glyph its confidence.
+def matrix_cells(
+    matrix: pd.DataFrame, dataset: Dataset, palette: list[str], selected: tuple[str, str] | None = None
+) -> pd.DataFrame:
+    """The matrix with how each cell looks: its text, confidence glyph, fill, ink and outline.
 
-    Clicking a cell is a point selection named CELL_SELECTION; the `selected` cell is
-    outlined from the data, so the outline follows the URL, not the last click.
+    The one encoding of a cell: the exported chart and the on-screen heatmap both draw from it.
     """
     colors = stance_colors(dataset, palette)
     labels = {level.value: level.label for level in dataset.scale}
-    size = 18 if large else 14  # base font size; `large` is for projecting
     data = matrix.assign(
         cell_label=[
             f"{labels[s]} ({signed(s)})" if st == "coded" else lab
@@ -88,6 +83,23 @@ def matrix_chart(
         outline=[4 if (c, i) == selected else 1 for c, i in zip(matrix["country_id"], matrix["issue_id"])],
     ).drop(columns=["since"])
     data["stance"] = data["stance"].astype(object).where(data["stance"].notna(), None)
+    return data
+
+
+def matrix_chart(
+    matrix: pd.DataFrame,
+    dataset: Dataset,
+    palette: list[str],
+    *,
+    selected: tuple[str, str] | None = None,
+    large: bool = False,
+) -> alt.Chart:
+    """Countries x issues heatmap for export: colour and text carry the stance, a glyph its confidence.
+
+    The `selected` cell is outlined, as on screen.
+    """
+    size = 18 if large else 14  # base font size; `large` is for projecting
+    data = matrix_cells(matrix, dataset, palette, selected)
     countries = list(dict.fromkeys(data.sort_values("country_order")["country"]))
     issues = list(dict.fromkeys(data.sort_values("issue_order")["issue"]))
     x = alt.X(
@@ -114,13 +126,8 @@ def matrix_chart(
     # compare (it hashes each by printing the frame). Same chart; only Altair's internal view
     # name changes, and it no longer follows the data, so it stays put from rerun to rerun.
     base = alt.Chart().encode(x=x, y=y)
-    selection = alt.selection_point(name=CELL_SELECTION, fields=["country_id", "issue_id"], on="click", clear=False)
-    rect = (
-        base.mark_rect(stroke="#222222")
-        .encode(
-            fill=alt.Fill("fill:N", scale=None), strokeWidth=alt.StrokeWidth("outline:Q", scale=None), tooltip=tooltip
-        )
-        .add_params(selection)
+    rect = base.mark_rect(stroke="#222222").encode(
+        fill=alt.Fill("fill:N", scale=None), strokeWidth=alt.StrokeWidth("outline:Q", scale=None), tooltip=tooltip
     )
     label = base.mark_text(fontSize=size + 2, fontWeight="bold", dy=-(size * 0.7)).encode(
         text="cell_label:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
@@ -132,29 +139,17 @@ def matrix_chart(
     return alt.layer(rect, label, confidence, data=data).properties(height=height, width="container")
 
 
-def legend_chart(dataset: Dataset, palette: list[str], *, large: bool = False) -> alt.Chart:
-    """The scale as a strip of labelled swatches, so colour is never the only cue."""
+def legend_rows(dataset: Dataset, palette: list[str]) -> list[dict[str, str]]:
+    """The scale as labelled swatches, resistant first, so colour is never the only cue."""
     colors = stance_colors(dataset, palette)
-    rows = [
+    return [
         {
-            "label": lvl.label,
             "text": f"{lvl.label} ({signed(lvl.value)})",
             "fill": colors[lvl.value],
             "ink": "white" if _is_dark(colors[lvl.value]) else "#222222",
         }
         for lvl in sorted(dataset.scale, key=lambda lvl: lvl.value)
     ]
-    data = pd.DataFrame(rows)
-    x = alt.X("label:N", sort=[r["label"] for r in rows], axis=None)
-    base = alt.Chart().encode(x=x)  # data given once to alt.layer, as in matrix_chart
-    height = 36 if large else 28
-    swatch = base.mark_rect(stroke="#555555").encode(
-        fill=alt.Fill("fill:N", scale=None), y=alt.value(0), y2=alt.value(height)
-    )
-    text = base.mark_text(fontSize=17 if large else 13, y=height / 2).encode(
-        text=alt.Text("text:N"), color=alt.Color("ink:N", scale=None)
-    )
-    return alt.layer(swatch, text, data=data).properties(height=height, width="container")
 
 
 def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:

@@ -95,8 +95,17 @@ def page_text(at) -> str:
     return "\n".join(walk(at.main))
 
 
-def _charts(at) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.main.get("vega_lite_chart")]
+def _heatmaps(at) -> list[dict]:
+    """The specs of the matrix heatmaps on the page (components/views/heatmap.py)."""
+    return [
+        json.loads(el.proto.json)
+        for el in at.main.get("bidi_component")
+        if el.proto.component_name == "stance_atlas.heatmap"
+    ]
+
+
+def _cells(spec: dict) -> dict[str, dict]:
+    return {cell["key"]: cell for row in spec["rows"] for cell in row["cells"]}
 
 
 def _route(index: int, path: str) -> str:
@@ -107,18 +116,22 @@ def test_matrix_page_shows_the_heatmap_as_of_the_latest_date():
     at = run_page("")
     assert not at.exception
     assert [t.value for t in at.title] == [f"Stances as of {_latest_date():%-d %B %Y}"]
-    heatmaps = [spec for spec in _charts(at) if any(p.get("name") == "cell" for p in spec.get("params", []))]
-    assert len(heatmaps) == 1, "one heatmap with the clickable `cell` selection"
-    text = page_text(at)
-    for name in ("Japan", "South Korea", "Clean Network", "The Quad"):
-        assert name in text
+    [heatmap] = _heatmaps(at)
+    ds = parse_dataset(VALID.read_bytes(), VALID.name).dataset
+    assert [row["country"] for row in heatmap["rows"]] == [c.name for c in ds.countries]
+    assert heatmap["issues"] == [i.name for i in ds.issues]
+    assert set(_cells(heatmap)) == {f"{c.id}:{i.id}" for c in ds.countries for i in ds.issues}
+    assert not any(cell["selected"] for cell in _cells(heatmap).values())
+    assert [level["text"] for level in heatmap["legend"]][0] == "Resistant (-2)"
     assert not at.get("subheader"), "no cell is open before one is chosen"
+    assert not at.get("vega_lite_chart"), "the matrix needs no Vega (bench/README.md, cold load)"
 
 
 def test_cell_query_parameter_opens_its_evidence(archive):
     at = run_page("", {"cell": "Japan · The Quad"})
     assert not at.exception
     assert at.selectbox(key="cell").value == "JP:quad"
+    assert [key for key, cell in _cells(_heatmaps(at)[0]).items() if cell["selected"]] == ["JP:quad"]
     assert [s.value for s in at.subheader] == ["Japan · The Quad — Leaning aligned (+1)"]
     quotes = [m.value for m in at.markdown if m.value.startswith("> “")]
     assert len(quotes) == 1 and "cooperative body to promote principles of democracy" in quotes[0]
@@ -169,7 +182,8 @@ def test_presentation_mode_adds_the_footer_and_hides_navigation(monkeypatch):
     assert len(footers) == 1
     assert f"stances as of {_latest_date().isoformat()}" in footers[0]
     assert "The Hankyoreh" in footers[0]
-    assert not [e for e in at.main.get("expander") if "Download" in e.label], "no download chrome when presenting"
+    assert not at.main.get("popover"), "no download menu when presenting"
+    assert _heatmaps(at)[0]["large"], "large type on the heatmap"
 
 
 def test_navigation_is_in_the_sidebar_outside_presentation_mode(monkeypatch):
@@ -211,7 +225,7 @@ def test_invalid_data_lists_every_problem_with_line_and_column(tmp_path, monkeyp
     messages = " ".join(table["problem"])
     for fragment in ("capital", "strong", "2020-13-12"):
         assert fragment in messages
-    assert not _charts(at), "no matrix from data that failed validation"
+    assert not _heatmaps(at), "no matrix from data that failed validation"
 
 
 def test_missing_data_file_shows_the_error_page(tmp_path, monkeypatch):

@@ -133,7 +133,7 @@ def test_downloads_offered_except_when_presenting():
     at = run_page("compare")
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"PNG (2×)", "SVG", "CSV", "JSON", "Briefing (Markdown)"} <= set(labels)
-    assert [e.label for e in at.expander] == ["Download this comparison"]
+    assert [menu.proto.popover.label for menu in at.main.get("popover")] == ["Download this comparison"]
     at = run_page("compare", params={"present": "true"})
     assert not at.exception
     assert not at.get("download_button")

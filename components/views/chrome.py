@@ -40,19 +40,23 @@ def render_controls(result: LoadResult, span: tuple[dt.date, dt.date]) -> tuple[
         [span[0]] + [g.start for c in result.dataset.countries for g in c.governments if g.start >= dt.date(1990, 1, 1)]
     )
     with st.sidebar:
-        as_of = st.date_input(
-            "As of",
-            value=span[1],
-            min_value=min(first, span[0]),
-            max_value=max(dt.date.today(), span[1]),
-            key="as_of",
-            bind="query-params",
-            format="YYYY-MM-DD",
-            help="Every page shows the stances in force on this date.",
-        )
-        present = st.toggle(
-            "Presentation mode", key="present", bind="query-params", help="Large type, no sidebar: for projecting"
-        )
+        # In a popover, whose content the browser draws only when opened: the date picker's
+        # code then stays out of every page's first load (bench/README.md, "cold load").
+        with st.popover("Date and presentation mode", icon=":material/calendar_month:", width="stretch"):
+            as_of = st.date_input(
+                "As of",
+                value=span[1],
+                min_value=min(first, span[0]),
+                max_value=max(dt.date.today(), span[1]),
+                key="as_of",
+                bind="query-params",
+                format="YYYY-MM-DD",
+                help="Every page shows the stances in force on this date.",
+            )
+            present = st.toggle(
+                "Presentation mode", key="present", bind="query-params", help="Large type, no sidebar: for projecting"
+            )
+        st.caption(f"Showing the stances in force on {as_of:%-d %B %Y}.")
         ds = result.dataset
         st.caption(
             f"{len(ds.countries)} countries · {len(ds.issues)} issues · {len(ds.positions)} positions · "

@@ -10,7 +10,7 @@ from components.timeline_charts import with_timestamps
 from components.views import data
 from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
-from components.views.downloads import render_chart_downloads, render_matrix_downloads
+from components.views.downloads import download_menu, render_chart_downloads, render_matrix_downloads
 
 COUNTRIES_KEY = "countries"  # query parameter: ?countries=Japan&countries=Australia
 MOST = 4  # more dots per issue row stop being readable
@@ -95,7 +95,7 @@ def render_page(ctx: AppContext) -> None:
         )
 
     if not ctx.present:
-        with st.expander("Download this comparison"):
+        with download_menu("Download this comparison"):
             if chart is not None:
-                render_chart_downloads(ctx, chart, f"Compare {names}", key="compare")
+                render_chart_downloads(ctx, lambda: chart, f"Compare {names}", key="compare")
             render_matrix_downloads(ctx, matrix, f"Compare {names}", key="compare")

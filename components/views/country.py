@@ -9,7 +9,7 @@ from components import tables
 from components.views import data
 from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
-from components.views.downloads import render_chart_downloads, render_matrix_downloads
+from components.views.downloads import download_menu, render_chart_downloads, render_matrix_downloads
 from components.views.stance_cards import render_stance_cards
 from components.views.text import plain
 from components.views.timeline import render_timeline
@@ -97,7 +97,7 @@ def render_page(ctx: AppContext) -> None:
     render_changes(ctx, country_id)
 
     if not ctx.present:
-        with st.expander(f"Download {plain(name)}'s stances"):
+        with download_menu(f"Download {plain(name)}'s stances"):
             if chart is not None:
-                render_chart_downloads(ctx, chart, f"{name}: stances over time", key="country")
+                render_chart_downloads(ctx, lambda: chart, f"{name}: stances over time", key="country")
             render_matrix_downloads(ctx, matrix, f"Country {name}", key="country")

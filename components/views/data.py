@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import evidence, tables
+from components import evidence, heatmap, tables
 from components.loader import LoadResult, parse_dataset, read_limited, unreadable
 from components.schema import Dataset
 from components.verify import QuoteCheck, sources_dir, verify_quotes
@@ -55,6 +55,20 @@ def load_checks(digest: str, folder: str | None, _dataset: Dataset) -> list[Quot
 @st.cache_data(max_entries=64, show_spinner=False)
 def matrix_table(digest: str, as_of: dt.date, countries: tuple[str, ...] | None, _dataset: Dataset) -> pd.DataFrame:
     return tables.matrix_table(_dataset, as_of, list(countries) if countries is not None else None)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def heatmap_spec(
+    digest: str,
+    as_of: dt.date,
+    selected: tuple[str, str] | None,
+    palette: tuple[str, ...],
+    large: bool,
+    _dataset: Dataset,
+    _matrix: pd.DataFrame,
+) -> dict:
+    """The matrix heatmap's spec; `_matrix` is matrix_table(digest, as_of) for all countries."""
+    return heatmap.heatmap_spec(_matrix, _dataset, list(palette), as_of, selected=selected, large=large)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

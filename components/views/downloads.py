@@ -1,8 +1,9 @@
-"""Download buttons. Files are built only when clicked (callables), never on a rerun."""
+"""Download menus. Files are built only when clicked (callables), never on a rerun."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import altair as alt
 import pandas as pd
@@ -20,15 +21,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
-def render_chart_downloads(ctx: AppContext, chart: alt.TopLevelMixin, title: str, key: str) -> None:
-    """PNG (2x) and SVG of a chart with its title, as-of date and source drawn in."""
+def download_menu(label: str):
+    """A popover of download buttons: the browser draws them, and loads their code, only when opened."""
+    return st.popover(label, icon=":material/download:")
+
+
+def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLevelMixin], title: str, key: str) -> None:
+    """PNG (2x) and SVG of a chart with its title, as-of date and source drawn in.
+
+    `build_chart` runs only when a button is clicked: the matrix's export chart is not on screen.
+    """
     name = f"stance-atlas-{_slug(title)}-{ctx.as_of.isoformat()}"
 
     def framed():
-        return export.titled(chart, title, ctx.as_of, source_line(ctx))
+        return export.titled(build_chart(), title, ctx.as_of, source_line(ctx))
 
-    left, right = st.columns(2)
-    left.download_button(
+    st.download_button(
         "PNG (2×)",
         data=lambda: export.chart_png(framed()),
         file_name=f"{name}.png",
@@ -38,7 +46,7 @@ def render_chart_downloads(ctx: AppContext, chart: alt.TopLevelMixin, title: str
         icon=":material/image:",
         width="stretch",
     )
-    right.download_button(
+    st.download_button(
         "SVG",
         data=lambda: export.chart_svg(framed()),
         file_name=f"{name}.svg",
@@ -76,9 +84,8 @@ def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, ke
         ),
         ("Data file (YAML)", lambda: ctx.result.raw, ctx.result.name, "application/yaml"),
     ]
-    columns = st.columns(len(buttons))
-    for column, (label, data, file_name, mime) in zip(columns, buttons, strict=True):
-        column.download_button(
+    for label, data, file_name, mime in buttons:
+        st.download_button(
             label,
             data=data,
             file_name=file_name,

@@ -8,7 +8,7 @@ from components import tables
 from components.views import data
 from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
-from components.views.downloads import render_chart_downloads, render_matrix_downloads
+from components.views.downloads import download_menu, render_chart_downloads, render_matrix_downloads
 from components.views.stance_cards import render_stance_cards
 from components.views.text import plain
 from components.views.timeline import render_timeline
@@ -54,7 +54,7 @@ def render_page(ctx: AppContext) -> None:
     chart = render_timeline(ctx, None, [issue.id], "country", issue.name)
 
     if not ctx.present:
-        with st.expander("Download this issue"):
+        with download_menu("Download this issue"):
             if chart is not None:
-                render_chart_downloads(ctx, chart, f"{issue.name}: stances over time", key="issue")
+                render_chart_downloads(ctx, lambda: chart, f"{issue.name}: stances over time", key="issue")
             render_matrix_downloads(ctx, rows, f"Issue {issue.name}", key="issue")

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.charts import CELL_SELECTION, legend_chart, matrix_chart
+from components.charts import matrix_chart
 from components.views import data
 from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
-from components.views.downloads import render_chart_downloads, render_matrix_downloads
+from components.views.downloads import download_menu, render_chart_downloads, render_matrix_downloads
 from components.views.evidence_panel import render_evidence_panel
+from components.views.heatmap import clicked_cell, render_heatmap
 
 CELL_KEY = "cell"  # query parameter and session key of the selected cell: "JP:quad"
-CHART_KEY = "matrix_chart"
+CHART_KEY = "matrix_heatmap"
 
 
 def cell_options(ctx: AppContext) -> list[str]:
@@ -21,18 +22,9 @@ def cell_options(ctx: AppContext) -> list[str]:
 
 def _on_cell_click() -> None:
     """A click on the heatmap selects that cell, as the picker below it would."""
-    state = st.session_state.get(CHART_KEY)
-    points = (state or {}).get("selection", {}).get(CELL_SELECTION) or []
-    if points:
-        st.session_state[CELL_KEY] = f"{points[0]['country_id']}:{points[0]['issue_id']}"
-
-
-def matrix_alt_text(ctx: AppContext, matrix) -> str:
-    cells = "; ".join(
-        f"{row.country} on {row.issue}: {row.label}" + (f" ({row.confidence} confidence)" if row.confidence else "")
-        for row in matrix.itertuples()
-    )
-    return f"Heatmap of stances as of {ctx.as_of.isoformat()}, countries by issues. {cells}."
+    clicked = clicked_cell(CHART_KEY)
+    if clicked:
+        st.session_state[CELL_KEY] = clicked
 
 
 def render_page(ctx: AppContext) -> None:
@@ -43,21 +35,7 @@ def render_page(ctx: AppContext) -> None:
         "Click a cell, or pick one below, to see the quotes behind it."
     )
     matrix = data.matrix_table(ctx.digest, ctx.as_of, None, ds)
-    selected = st.session_state.get(CELL_KEY)
-    chart = matrix_chart(
-        matrix, ds, list(ctx.palette), selected=tuple(selected.split(":", 1)) if selected else None, large=ctx.present
-    )
-    st.altair_chart(
-        legend_chart(ds, list(ctx.palette), large=ctx.present), width="stretch", alt="Legend of the stance scale"
-    )
-    st.altair_chart(
-        chart,
-        width="stretch",
-        key=CHART_KEY,
-        on_select=_on_cell_click,
-        selection_mode=CELL_SELECTION,
-        alt=matrix_alt_text(ctx, matrix),
-    )
+    heatmap_slot = st.container()  # above the picker but filled after it, once a cell from the URL is known
     options = cell_options(ctx)
     keep_choice_current(ctx, CELL_KEY, options)
     cell = st.selectbox(
@@ -71,9 +49,18 @@ def render_page(ctx: AppContext) -> None:
             (ctx.country_name(value.split(":")[0]), ctx.issue_name(value.split(":", 1)[1]))
         ),
     )
+    selected = tuple(cell.split(":", 1)) if cell else None
+    with heatmap_slot:
+        spec = data.heatmap_spec(ctx.digest, ctx.as_of, selected, ctx.palette, ctx.present, ds, matrix)
+        render_heatmap(spec, key=CHART_KEY, on_click=_on_cell_click)
     if cell:
         render_evidence_panel(ctx, *cell.split(":", 1))
     if not ctx.present:
-        with st.expander("Download this view"):
-            render_chart_downloads(ctx, chart, f"Stances as of {ctx.as_of.isoformat()}", key="matrix")
+        with download_menu("Download this view"):
+            render_chart_downloads(
+                ctx,
+                lambda: matrix_chart(matrix, ds, list(ctx.palette), selected=selected),
+                f"Stances as of {ctx.as_of.isoformat()}",
+                key="matrix",
+            )
             render_matrix_downloads(ctx, matrix, "Matrix", key="matrix")
