@@ -24,7 +24,7 @@ def cell_key(country_id: str, issue_id: str) -> str:
 def _describe(row) -> str:
     """One cell in words: its tooltip and what a screen reader announces."""
     parts = [f"{row.country} on {row.issue}: {row.cell_label}"]
-    if row.confidence:
+    if isinstance(row.confidence, str) and row.confidence:  # NaN where no stance is coded
         parts.append(f"{row.confidence} confidence")
     if row.since_text:
         parts.append(row.since_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from conftest import load_data, valid_data
 
@@ -88,3 +89,12 @@ def test_a_cell_without_a_coded_stance_says_so_without_colour():
     cells = [cell for row in spec["rows"] for cell in row["cells"]]
     assert {cell["fill"] for cell in cells} == {charts.NO_DATA}
     assert all(cell["label"] and not cell["confidence"] for cell in cells)
+
+
+def test_no_missing_value_leaks_into_the_words():
+    """Coded and uncoded cells side by side (pandas fills the gaps with NaN): never "nan" or "None"."""
+    ds = _dataset()
+    for as_of in sorted({p.as_of for p in ds.positions}):
+        matrix = tables.matrix_table(ds, as_of)
+        words = json.dumps(heatmap.heatmap_spec(matrix, ds, PALETTE, as_of))
+        assert not re.search(r"\b(nan|NaN|None)\b", words), as_of

@@ -41,7 +41,7 @@ MAX_SCREENSHOT_HEIGHT = 12_000
 
 # Streamlit finished running: connected, script not running, no stale element left from the
 # previous run, no skeleton of a component still loading, something in the main block, every
-# visible chart drawn, and all of that for SETTLE_MS in a row (a run can follow a run, e.g. the
+# visible chart and custom component (the heatmap) drawn, and all of that for SETTLE_MS in a row (a run can follow a run, e.g. the
 # data-file watcher fragment every 2 s).
 SETTLE_MS = 300
 APP_SETTLED_JS = """(settleMs) => {
@@ -56,7 +56,9 @@ APP_SETTLED_JS = """(settleMs) => {
     && ![...document.querySelectorAll('[data-testid="stSkeleton"]')].some(visible)
     && !!main.querySelector('[data-testid="stElementContainer"]')
     && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].filter(visible)
-         .every(chart => chart.querySelector('svg, canvas'));
+         .every(chart => chart.querySelector('svg, canvas'))
+    && [...document.querySelectorAll('[data-testid="stBidiComponentRegular"]')].filter(visible)
+         .every(component => component.querySelector(':scope > :not(style, link)'));
   if (!settled) { window.__atlasSettledSince = null; return false; }
   window.__atlasSettledSince = window.__atlasSettledSince || performance.now();
   return performance.now() - window.__atlasSettledSince >= settleMs;

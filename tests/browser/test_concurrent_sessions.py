@@ -19,6 +19,7 @@ import pytest
 from conftest import dump, valid_data
 from playwright.sync_api import Page, expect
 
+from browser.locators import shown_date
 from components.loader import load_dataset
 from components.schema import Dataset
 from components.tables import date_span
@@ -243,7 +244,7 @@ def check(
     for expectation in checks:
         expectation(page)
     # Its own date, in the sidebar's picker and in the address bar: no other session's.
-    expect(page.locator('[data-testid="stDateInput"] input').first).to_have_value(date.isoformat())
+    expect(shown_date(page, date)).to_be_visible()
     in_url = parse_qs(urlsplit(page.url).query).get("as_of")
     # A bound widget at its default (the latest date) leaves the address bar.
     assert in_url == [date.isoformat()] or (in_url is None and date == latest), f"{session.name}: {page.url}"

@@ -7,6 +7,7 @@ a javascript: link, Markdown or LaTeX must reach the screen as those literal cha
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlencode
@@ -15,6 +16,7 @@ import pytest
 from conftest import dump, load_data, valid_data
 from playwright.sync_api import expect
 
+from browser.locators import CELL, HEATMAP
 from components.quiz import quiz_items
 from components.schema import Dataset
 from components.views.sources import source_labels
@@ -230,20 +232,19 @@ def test_links_built_from_hostile_urls_stay_http(serve_app, hostile_file, hostil
     browser_log.assert_clean()
 
 
-def test_heatmap_tooltip_shows_names_as_text(
+def test_heatmap_shows_names_as_text(
     serve_app, hostile_file, hostile, page, wait_for_app, browser_log, clean_script_count
 ):
+    """Hostile names in the heatmap's headers, cells and tooltips (title attributes): text, never markup."""
     page.goto(serve_app(hostile_file) + "/")
     wait_for_app(page)
-    rect = page.locator('[data-testid="stVegaLiteChart"][aria-label^="Heatmap"] g.mark-rect path').first
-    box = rect.bounding_box()
-    assert box, "no heatmap cell to hover"
-    page.mouse.move(box["x"] + 6, box["y"] + box["height"] / 2)
-    tooltip = page.locator("#vg-tooltip-element")
-    expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text(IMG)
-    assert tooltip.locator("img, script, a, strong, .katex").count() == 0, tooltip.inner_html()[:1000]
-    assert_inert(page, clean_script_count, "matrix tooltip")
+    heatmap = page.locator(HEATMAP)
+    expect(heatmap.locator("thead th").first).to_contain_text(IMG)
+    cell = heatmap.locator(CELL).first
+    expect(cell).to_have_attribute("title", re.compile(re.escape(IMG)))
+    cell.hover()
+    assert heatmap.locator("img, script, a, strong, iframe").count() == 0, heatmap.inner_html()[:1000]
+    assert_inert(page, clean_script_count, "matrix heatmap")
     browser_log.assert_clean()
 
 

@@ -19,13 +19,13 @@ import pytest
 from conftest import VALID, dump, load_data, valid_data
 from playwright.sync_api import expect
 
+from browser.locators import HEATMAP, heatmap_cell, heatmap_cells
 from components.loader import parse_dataset
 from components.views.sources import source_labels
 
 pytestmark = pytest.mark.browser
 
 WITHIN_MS = 15_000  # the watcher polls every 2 s; a rerun of the small file takes about one more
-HEATMAP = '[data-testid="stVegaLiteChart"][aria-label^="Heatmap"]'
 ERROR_TITLE = "The data file has problems"
 BROKEN_TITLE = ("title: Test fixture - two allies, two issues", "title: [Test fixture - two allies, two issues")
 
@@ -92,10 +92,6 @@ def left(started: float) -> int:
     return max(1, int(WITHIN_MS - (time.monotonic() - started) * 1000))
 
 
-def heatmap_cells(page, country: str):
-    return page.locator(HEATMAP).locator(f'g.mark-rect path[aria-label*="country: {country};"]')
-
-
 def expect_error_page(page, raw: bytes, started: float) -> None:
     """The error page with the file's problem and its line, and nothing left of the data view."""
     expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_be_visible(timeout=left(started))
@@ -125,9 +121,7 @@ def test_matrix_follows_the_file_without_a_reload(base, live_file, changed_raw, 
     wait_for_app(page)
     expect(heatmap_cells(page, "Japan")).to_have_count(0)
     expect(page.locator("h1").filter(has_text=ERROR_TITLE)).to_have_count(0)
-    quad = page.locator(HEATMAP).locator(
-        'g.mark-rect path[aria-label*="country: South Korea;"][aria-label*="The Quad"]'
-    )
+    quad = heatmap_cell(page, "South Korea", "The Quad")
     expect(quad).to_have_attribute("aria-label", _contains("Leaning aligned"))
     assert page.url.rstrip("/") == base, "the page followed the file without navigating"
     assert_alive(base, page)

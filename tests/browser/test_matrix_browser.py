@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import struct
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -11,13 +10,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from browser.locators import CELL, HEATMAP, heatmap_cell, shown_date
 from components.loader import load_dataset
 from components.schema import Dataset
 from components.tables import date_span, latest_positions
 
 pytestmark = pytest.mark.browser
 
-HEATMAP = '[data-testid="stVegaLiteChart"][aria-label^="Heatmap"]'
 PANEL = ".st-key-evidence_panel"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -51,19 +50,10 @@ def _earlier_cell(ds: Dataset) -> tuple[tuple[str, str], dt.date]:
     return cell, as_of
 
 
-def _cell_rect(page, ds: Dataset, cell: tuple[str, str]):
-    """The heatmap's rect for a cell: Vega labels each mark with its encoded fields."""
-    country, issue = _names(ds, cell)
-    selector = f"g.mark-rect path[aria-label*={json.dumps(f'country: {country};')}][aria-label*={json.dumps(f'issue: {issue};')}]"
-    return page.locator(HEATMAP).locator(selector)
-
-
 def _click_cell(page, ds: Dataset, cell: tuple[str, str]) -> None:
-    rect = _cell_rect(page, ds, cell)
-    box = rect.bounding_box()
-    assert box, f"no heatmap rect for {cell}"
-    # Near the left edge, between the cell's two text lines: the rect itself takes the click.
-    rect.click(position={"x": 6, "y": box["height"] / 2})
+    button = heatmap_cell(page, *_names(ds, cell))
+    expect(button).to_have_count(1)
+    button.click()
 
 
 def _open(page, url: str, wait_for_app) -> None:
@@ -96,8 +86,9 @@ def test_heatmap_click_opens_that_cells_evidence(
     _open(page, base + "/", wait_for_app)
     expect(page.locator("h1").first).to_have_text(f"Stances as of {as_of:%-d %B %Y}")
     heatmap = page.locator(HEATMAP)
-    expect(heatmap.locator("svg, canvas").first).to_be_visible()
-    expect(heatmap.locator("g.mark-rect path")).to_have_count(len(dataset.countries) * len(dataset.issues))
+    expect(heatmap.locator(CELL).first).to_be_visible()
+    expect(heatmap.locator(CELL)).to_have_count(len(dataset.countries) * len(dataset.issues))
+    expect(heatmap.locator(f"{CELL}[aria-pressed=true]")).to_have_count(0)
     assert page.locator(PANEL).count() == 0, "no cell is selected before a click"
 
     cell = next(cell for cell, index in latest_positions(dataset, as_of).items() if dataset.positions[index].evidence)
@@ -105,6 +96,7 @@ def test_heatmap_click_opens_that_cells_evidence(
     _expect_evidence(page, dataset, cell, as_of, wait_for_app, assert_no_raw_missing)
     country, issue = _names(dataset, cell)
     assert parse_qs(urlsplit(page.url).query).get("cell") == [f"{country} · {issue}"], page.url
+    expect(heatmap_cell(page, country, issue)).to_have_attribute("aria-pressed", "true")
     screenshot(page, "matrix-cell-clicked")
     assert not page.locator('[data-testid="stException"]').count()
     browser_log.assert_clean()
@@ -128,8 +120,11 @@ def test_deep_link_reproduces_the_view_in_a_new_context(
     cold = open_page()  # a new context: nothing carried over but the typed link
     _open(cold, f"{base}/?{urlencode(query, doseq=True)}", wait_for_app)
     expect(cold.locator("h1").first).to_have_text(f"Stances as of {as_of:%-d %B %Y}")
-    expect(cold.locator('[data-testid="stDateInput"] input').first).to_have_value(as_of.isoformat())
+    expect(shown_date(cold, as_of)).to_be_visible()
+    expect(heatmap_cell(cold, country, issue)).to_have_attribute("aria-pressed", "true")
     assert _expect_evidence(cold, dataset, cell, as_of, wait_for_app, assert_no_raw_missing) == clicked
+    cold.locator('[data-testid="stPopover"] button').filter(has_text="Date and presentation mode").click()
+    expect(cold.locator('[data-testid="stDateInput"] input').first).to_have_value(as_of.isoformat())
     browser_log.assert_clean()
 
 
@@ -155,7 +150,7 @@ def test_presentation_mode_hides_chrome_and_cites_itself(
 
 def test_png_download_of_the_matrix(serve_app, page, wait_for_app, browser_log):
     _open(page, serve_app() + "/", wait_for_app)
-    page.locator('[data-testid="stExpander"] summary').filter(has_text="Download this view").click()
+    page.locator('[data-testid="stPopover"] button').filter(has_text="Download this view").click()
     button = page.get_by_role("button", name="PNG (2×)")
     expect(button).to_be_visible()
     with page.expect_download(timeout=30_000) as download_info:

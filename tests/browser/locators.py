@@ -1,0 +1,30 @@
+"""Where the browser tests find the matrix heatmap (components/views/heatmap.py) and the sidebar's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from components.views.matrix import CHART_KEY
+
+HEATMAP = f".st-key-{CHART_KEY} .atlas-heatmap"
+CELL = "button.atlas-heatmap-cell"
+
+
+def heatmap_cells(page, country: str):
+    """Every cell of a country's row: each button's label starts "<country> on <issue>: "."""
+    return page.locator(HEATMAP).locator(f"{CELL}[aria-label^={json.dumps(f'{country} on ')}]")
+
+
+def heatmap_cell(page, country: str, issue: str):
+    return page.locator(HEATMAP).locator(f"{CELL}[aria-label^={json.dumps(f'{country} on {issue}: ')}]")
+
+
+def shown_date(page, date: dt.date):
+    """The line naming the as-of date: the sidebar's (its picker sits in a closed popover) or, when
+    presenting, the footer's."""
+    sidebar = page.locator('[data-testid="stSidebar"]').get_by_text(
+        f"Showing the stances in force on {date:%-d %B %Y}."
+    )
+    footer = page.locator('[data-testid="atlas-footer"]', has_text=f"stances as of {date.isoformat()}")
+    return sidebar.or_(footer).filter(visible=True)  # presenting hides the sidebar, which stays in the page
