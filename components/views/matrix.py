@@ -35,9 +35,13 @@ def render_page(ctx: AppContext) -> None:
         "Click a cell, or pick one below, to see the quotes behind it."
     )
     matrix = data.matrix_table(ctx.digest, ctx.as_of, None, ds)
-    heatmap_slot = st.container()  # above the picker but filled after it, once a cell from the URL is known
     options = cell_options(ctx)
     keep_choice_current(ctx, CELL_KEY, options)
+    # The heatmap goes first, so the browser starts loading its code first (bench/README.md, cold load).
+    chosen = st.session_state.get(CELL_KEY)
+    drawn = tuple(chosen.split(":", 1)) if chosen else None
+    spec = data.heatmap_spec(ctx.digest, ctx.as_of, drawn, ctx.palette, ctx.present, ds, matrix)
+    render_heatmap(spec, key=CHART_KEY, on_click=_on_cell_click)
     cell = st.selectbox(
         "Evidence for",
         options,
@@ -50,9 +54,10 @@ def render_page(ctx: AppContext) -> None:
         ),
     )
     selected = tuple(cell.split(":", 1)) if cell else None
-    with heatmap_slot:
-        spec = data.heatmap_spec(ctx.digest, ctx.as_of, selected, ctx.palette, ctx.present, ds, matrix)
-        render_heatmap(spec, key=CHART_KEY, on_click=_on_cell_click)
+    if selected != drawn:
+        # A cell from a copied link, which the picker reads from the URL only on a session's first
+        # run, after the heatmap was drawn: run again, so the heatmap outlines it too.
+        st.rerun()
     if cell:
         render_evidence_panel(ctx, *cell.split(":", 1))
     if not ctx.present:
