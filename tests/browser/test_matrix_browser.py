@@ -164,3 +164,20 @@ def test_png_download_of_the_matrix(serve_app, page, wait_for_app, browser_log):
     assert width >= 1500, f"a 2x PNG should be at least 1500 px wide, got {width}x{height}"
     assert len(data) > 20_000, f"{len(data)} bytes is too small for the matrix"
     browser_log.assert_clean()
+
+
+def test_keyboard_opens_a_cell_and_keeps_focus_on_it(
+    serve_app, page, dataset, wait_for_app, browser_log, archive_dir, assert_no_raw_missing
+):
+    """Each cell is a button: Enter on a focused cell opens its evidence, and focus stays on that cell."""
+    _open(page, serve_app() + "/", wait_for_app)
+    as_of = date_span(dataset)[1]
+    cell = next(cell for cell, index in latest_positions(dataset, as_of).items() if dataset.positions[index].evidence)
+    country, issue = _names(dataset, cell)
+    button = heatmap_cell(page, country, issue)
+    button.focus()
+    page.keyboard.press("Enter")
+    _expect_evidence(page, dataset, cell, as_of, wait_for_app, assert_no_raw_missing)
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(button).to_be_focused()
+    browser_log.assert_clean()
