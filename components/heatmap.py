@@ -1,6 +1,6 @@
 """The on-screen matrix: a plain-data spec of the countries x issues heatmap.
 
-The browser draws it as an HTML table of buttons (components/views/heatmap.js), which needs
+The browser draws it as an HTML table of buttons (components/views/assets/heatmap.js), which needs
 none of Vega's 775 KB bundle: the matrix is the home page, and its cold load is measured
 against a one-line Streamlit app (bench/README.md). Cells look as in the exported chart,
 because both read `charts.matrix_cells`. Everything here is plain text and colours; the

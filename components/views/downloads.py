@@ -36,25 +36,12 @@ def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLev
     def framed():
         return export.titled(build_chart(), title, ctx.as_of, source_line(ctx))
 
-    st.download_button(
-        "PNG (2×)",
-        data=lambda: export.chart_png(framed()),
-        file_name=f"{name}.png",
-        mime="image/png",
-        key=f"{key}_png",
-        on_click="ignore",
-        icon=":material/image:",
-        width="stretch",
-    )
-    st.download_button(
-        "SVG",
-        data=lambda: export.chart_svg(framed()),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        key=f"{key}_svg",
-        on_click="ignore",
-        icon=":material/polyline:",
-        width="stretch",
+    _render_buttons(
+        [
+            ("PNG (2×)", lambda: export.chart_png(framed()), f"{name}.png", "image/png", ":material/image:"),
+            ("SVG", lambda: export.chart_svg(framed()), f"{name}.svg", "image/svg+xml", ":material/polyline:"),
+        ],
+        key,
     )
 
 
@@ -63,28 +50,36 @@ def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, ke
     name = f"stance-atlas-{_slug(view)}-{ctx.as_of.isoformat()}"
     ds = ctx.dataset
     buttons = [
-        ("CSV", lambda: export.matrix_csv(matrix), f"{name}.csv", "text/csv"),
+        ("CSV", lambda: export.matrix_csv(matrix), f"{name}.csv", "text/csv", None),
         (
             "JSON",
             lambda: export.matrix_json(matrix, ds.title, ctx.as_of, ctx.digest),
             f"{name}.json",
             "application/json",
+            None,
         ),
         (
             "Briefing (Markdown)",
             lambda: export.briefing_markdown(ds, matrix, ctx.as_of, view),
             f"{name}-briefing.md",
             "text/markdown",
+            None,
         ),
         (
             "Briefing (HTML)",
             lambda: export.briefing_html(ds, matrix, ctx.as_of, view),
             f"{name}-briefing.html",
             "text/html",
+            None,
         ),
-        ("Data file (YAML)", lambda: ctx.result.raw, ctx.result.name, "application/yaml"),
+        ("Data file (YAML)", lambda: ctx.result.raw, ctx.result.name, "application/yaml", None),
     ]
-    for label, data, file_name, mime in buttons:
+    _render_buttons(buttons, key)
+
+
+def _render_buttons(buttons: list[tuple], key: str) -> None:
+    """One stacked button per (label, file builder, file name, mime type, icon)."""
+    for label, data, file_name, mime, icon in buttons:
         st.download_button(
             label,
             data=data,
@@ -92,5 +87,6 @@ def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, ke
             mime=mime,
             key=f"{key}_{_slug(label)}",
             on_click="ignore",
+            icon=icon,
             width="stretch",
         )

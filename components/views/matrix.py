@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.charts import matrix_chart
+from components.heatmap import cell_key
 from components.views import data
 from components.views.chrome import keep_choice_current
 from components.views.context import AppContext
@@ -17,7 +18,7 @@ CHART_KEY = "matrix_heatmap"
 
 
 def cell_options(ctx: AppContext) -> list[str]:
-    return [f"{c.id}:{i.id}" for c in ctx.dataset.countries for i in ctx.dataset.issues]
+    return [cell_key(c.id, i.id) for c in ctx.dataset.countries for i in ctx.dataset.issues]
 
 
 def _on_cell_click() -> None:
