@@ -2,19 +2,21 @@
 
 import streamlit as st
 
-from components.views import chrome, data
-from components.views.context import AppContext
-from components.views.pages import PAGES
+from components import paths
+from components.app import loaders as data
+from components.app.context import AppContext
+from components.app.pages import PAGES
+from components.app.widgets import chrome
 
 st.set_page_config(page_title="Stance Atlas", page_icon="🧭", layout="wide")
 
-loaded = chrome.file_state(data.data_path())  # before reading: a save during this run counts as a change
-result = data.load_data(data.data_path())
+loaded = chrome.file_state(paths.data_path())  # before reading: a save during this run counts as a change
+result = data.load_data(paths.data_path())
 context = None
 if result.ok:
     span = data.date_span(result.digest, result.dataset)
     as_of, present = chrome.render_controls(result, span)
-    archive = data.archive_path()
+    archive = paths.archive_path()
     context = AppContext(
         result=result,
         checks=tuple(data.load_checks(result.digest, str(archive) if archive else None, result.dataset)),
@@ -52,4 +54,4 @@ finally:
     # Last, so its 2 s timer starts once the page is sent: a tick landing during a slow first run
     # left the main area blank with the URL's query dropped (ten sessions on two cores). In
     # `finally`, so a page that raised still follows the file and shows the fix when it is saved.
-    chrome.watch_data_file(data.data_path(), loaded)
+    chrome.watch_data_file(paths.data_path(), loaded)

@@ -15,7 +15,7 @@ from math import gcd
 from playwright.sync_api import Browser
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from components.views.matrix import CHART_KEY
+from components.app.pages.matrix import CHART_KEY
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -27,7 +27,7 @@ ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1440, "height": 900}
-CELLS = f".st-key-{CHART_KEY} button.atlas-heatmap-cell"  # the heatmap's cells (components/views/heatmap.py)
+CELLS = f".st-key-{CHART_KEY} button.atlas-heatmap-cell"  # the heatmap's cells (components/app/widgets/heatmap.py)
 PANEL = ".st-key-evidence_panel"
 
 # Truthy (the time) once the first heatmap cell has a size on screen.

@@ -22,8 +22,10 @@ from bench.generate import generate
 from bench.report import Figure, Report, machine_facts
 from bench.rerun import Session, median_reruns, served_paths
 from bench.servers import CHART_FLOOR_SCRIPT, ROOT, Server, write_floor_app
-from components import charts, export, heatmap, tables
-from components.loader import load_dataset
+from components import tables
+from components.data.loader import load_dataset
+from components.render import charts, export
+from components.render import heatmap_spec as heatmap
 
 ARTIFACTS = ROOT / "bench-artifacts"
 RERUN_LIMITS = {"real": 8.0, "large": 20.0}  # x the floor app's rerun
@@ -34,7 +36,7 @@ PNG_LIMIT_S = 1.0
 MEMORY_LIMIT_MIB = 1024.0
 COLD_LOAD = """
 import sys, time
-from components.loader import load_dataset
+from components.data.loader import load_dataset
 wall, cpu = time.perf_counter(), time.process_time()
 result = load_dataset(sys.argv[1])
 print(time.perf_counter() - wall, time.process_time() - cpu, result.ok)
@@ -102,7 +104,7 @@ def png_export(report: Report, label: str, path: Path, runs: int = 5, judged: bo
 
 
 def reruns(report: Report, label: str, app: Server, floor: Server, parse_log: Path, rounds: int) -> None:
-    from components.views.pages import PAGES  # imported late: see _quiet_streamlit()
+    from components.app.pages import PAGES  # imported late: see _quiet_streamlit()
 
     served = served_paths(app.port)
     sessions = {"": Session(floor.port, "")} | {path: Session(app.port, served[title]) for _, title, _, path in PAGES}

@@ -1,10 +1,10 @@
-"""`streamlit run` with every call of components.loader.parse_dataset counted.
+"""`streamlit run` with every call of components.data.loader.parse_dataset counted.
 
     python -m bench.serve SCRIPT [streamlit flags...]
 
 With BENCH_PARSE_LOG set, each parse appends a line to that file, so the benchmark can
 show that reruns are served from the cache. The wrapper is installed before the app
-imports components.views.data (which binds parse_dataset by name), and only adds a
+imports components.app.loaders (which binds parse_dataset by name), and only adds a
 file append per parse: reruns that hit the cache run exactly as under `streamlit run`.
 Both the app and the floor app are started through this module, so they run alike.
 """
@@ -16,7 +16,7 @@ import sys
 
 from streamlit.web import cli
 
-from components import loader
+from components.data import loader
 
 
 def _counting(parse):

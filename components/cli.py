@@ -13,10 +13,11 @@ import sys
 
 import pandas as pd
 
-from components.export import matrix_csv, matrix_json
-from components.loader import LoadResult, load_dataset
+from components.data.loader import LoadResult, load_dataset
+from components.data.verify import describe, verify_quotes
+from components.paths import sources_dir
+from components.render.export import matrix_csv, matrix_json
 from components.tables import coverage_table, matrix_table
-from components.verify import describe, sources_dir, verify_quotes
 
 DEFAULT_FILE = "stances.yaml"
 

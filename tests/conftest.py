@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.loader import parse_dataset
+from components.data.loader import parse_dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

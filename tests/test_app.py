@@ -15,9 +15,9 @@ from apptest_support import clear_caches, run_page
 from conftest import dump, valid_data
 from google.protobuf.message import Message
 
-from components.loader import parse_dataset
+from components.app.pages import PAGES
+from components.data.loader import parse_dataset
 from components.tables import date_span
-from components.views.pages import PAGES
 
 TESTS = Path(__file__).resolve().parent
 VALID = TESTS / "fixtures" / "valid_minimal.yaml"
@@ -96,7 +96,7 @@ def page_text(at) -> str:
 
 
 def _heatmaps(at) -> list[dict]:
-    """The specs of the matrix heatmaps on the page (components/views/heatmap.py)."""
+    """The specs of the matrix heatmaps on the page (components/app/widgets/heatmap.py)."""
     return [
         json.loads(el.proto.json)
         for el in at.main.get("bidi_component")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bench.generate import generate
 from components.cli import main
-from components.loader import load_dataset
-from components.verify import VERIFIED, verify_quotes
+from components.data.loader import load_dataset
+from components.data.verify import VERIFIED, verify_quotes
 
 
 def test_a_small_generated_dataset_loads_with_no_problems_and_every_quote_verifies(tmp_path):

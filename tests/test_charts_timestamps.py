@@ -6,9 +6,10 @@ import datetime as dt
 
 import pandas as pd
 
-from components import export, tables
-from components.charts import compare_chart
-from components.timeline_charts import as_of_rule, timeline_chart, with_timestamps
+from components import tables
+from components.render import export
+from components.render.charts import compare_chart
+from components.render.timeline_charts import as_of_rule, timeline_chart, with_timestamps
 
 START, END = dt.date(2018, 1, 1), dt.date(2021, 12, 31)
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from conftest import REPO_ROOT
 
-from components.loader import load_dataset
+from components.data.loader import load_dataset
+from components.data.verify import describe, verify_quotes
 from components.tables import coverage_table
-from components.verify import describe, verify_quotes
 
 DATA = REPO_ROOT / "stances.yaml"
 

@@ -1,4 +1,4 @@
-"""The on-screen matrix's spec (components/heatmap.py): order, text, colours and selection."""
+"""The on-screen matrix's spec (components/render/heatmap_spec.py): order, text, colours and selection."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import re
 
 from conftest import load_data, valid_data
 
-from components import charts, heatmap, tables
+from components import tables
+from components.render import charts
+from components.render import heatmap_spec as heatmap
 
 PALETTE = list(charts.FALLBACK_PALETTE)
 

@@ -11,8 +11,8 @@ import pytest
 from conftest import FIXTURES, VALID, load_data, valid_data
 
 from components.cli import main
-from components.loader import load_dataset, parse_dataset
-from components.yaml_reader import MAX_BYTES
+from components.data.loader import load_dataset, parse_dataset
+from components.data.yaml_reader import MAX_BYTES
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")

@@ -25,9 +25,9 @@ from conftest import FIXTURES, REPO_ROOT, VALID
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from components import cli
-from components.loader import load_dataset
-from components.views.pages import PAGES
-from components.views.sources import source_labels
+from components.app.pages import PAGES
+from components.app.pages.sources import source_labels
+from components.data.loader import load_dataset
 
 REAL = REPO_ROOT / "stances.yaml"
 SYNTAX_ERROR = FIXTURES / "invalid" / "syntax_unclosed_flow.yaml"

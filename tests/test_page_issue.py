@@ -7,7 +7,7 @@ import pytest
 from apptest_support import clear_caches, page_text, run_page, unescaped, write_with_testland
 from conftest import VALID
 
-from components.views.text import plain
+from components.app.widgets.text import plain
 
 
 @pytest.fixture(autouse=True)

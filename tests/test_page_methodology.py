@@ -10,8 +10,8 @@ import pytest
 from apptest_support import clear_caches, run_page
 from conftest import dump, valid_data
 
-from components.views import methodology
-from components.views.text import plain
+from components.app.pages import methodology
+from components.app.widgets.text import plain
 
 TESTS = Path(__file__).resolve().parent
 VALID = TESTS / "fixtures" / "valid_minimal.yaml"

@@ -9,9 +9,9 @@ import pytest
 from apptest_support import clear_caches, run_page
 from conftest import dump, valid_data
 
-from components.loader import parse_dataset
-from components.quiz import draw_round, quiz_items
-from components.views.text import plain
+from components.app.widgets.text import plain
+from components.data.loader import parse_dataset
+from components.tables.quiz import draw_round, quiz_items
 
 TESTS = Path(__file__).resolve().parent
 VALID = TESTS / "fixtures" / "valid_minimal.yaml"

@@ -11,7 +11,7 @@ from conftest import VALID, dump, valid_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.loader import LoadResult, parse_dataset
+from components.data.loader import LoadResult, parse_dataset
 
 SETTINGS = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = dt.date(2024, 1, 1)

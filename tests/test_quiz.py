@@ -6,7 +6,8 @@ import datetime as dt
 
 from conftest import load_data, valid_data
 
-from components.quiz import (
+from components.data.schema import Country, Dataset, Position
+from components.tables.quiz import (
     ROUND_SIZE,
     draw_round,
     giveaways,
@@ -16,7 +17,6 @@ from components.quiz import (
     quiz_items,
     score,
 )
-from components.schema import Country, Dataset, Position
 
 
 def country(name: str, cid: str, *leaders: str) -> Country:

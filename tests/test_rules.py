@@ -11,8 +11,8 @@ import pkgutil
 
 from conftest import dump, load_data, valid_data
 
-import components.rules as rules_package
-from components.rules import (
+import components.data.rules as rules_package
+from components.data.rules import (
     RULES,
     archive_files,
     cell_dates,
@@ -26,7 +26,7 @@ from components.rules import (
     unique_ids,
     url_schemes,
 )
-from components.schema import Dataset
+from components.data.schema import Dataset
 
 TODAY = dt.date(2024, 1, 1)
 # A real 60-word sentence from hankyoreh-2020-10-22.txt (line 18).

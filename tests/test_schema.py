@@ -8,7 +8,7 @@ import pytest
 from conftest import valid_data
 from pydantic import ValidationError
 
-from components.schema import Dataset, Evidence, Government, Position, Source
+from components.data.schema import Dataset, Evidence, Government, Position, Source
 
 
 def position(**changes) -> dict:

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import load_data, valid_data
 
-from components.evidence import checks_by_item, evidence_table, safe_url, sources_table, text_fragment_url
+from components.data.verify import NOT_CHECKED, VERIFIED, verify_quotes
 from components.tables import (
     CODED,
     NO_EVIDENCE,
@@ -22,7 +22,7 @@ from components.tables import (
     matrix_table,
     timeline_table,
 )
-from components.verify import NOT_CHECKED, VERIFIED, verify_quotes
+from components.tables.evidence import checks_by_item, evidence_table, safe_url, sources_table, text_fragment_url
 
 D = dt.date
 

@@ -8,8 +8,8 @@ import shutil
 import yaml
 from conftest import FIXTURES, VALID, load_data, valid_data
 
-from components.loader import load_dataset
-from components.verify import (
+from components.data.loader import load_dataset
+from components.data.verify import (
     HASH_MISMATCH,
     MISSING_FILE,
     NO_ARCHIVE,
@@ -21,9 +21,9 @@ from components.verify import (
     describe,
     normalise,
     normalise_with_lines,
-    sources_dir,
     verify_quotes,
 )
+from components.paths import sources_dir
 
 HANKYOREH = "hankyoreh-2020-10-22.txt"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from components.yaml_reader import MAX_BYTES, MAX_DEPTH, read_yaml
+from components.data.yaml_reader import MAX_BYTES, MAX_DEPTH, read_yaml
 
 
 def read(text: str | bytes):

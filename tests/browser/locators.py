@@ -1,11 +1,11 @@
-"""Where the browser tests find the matrix heatmap (components/views/heatmap.py) and the sidebar's date."""
+"""Where the browser tests find the matrix heatmap (components/app/widgets/heatmap.py) and the sidebar's date."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-from components.views.matrix import CHART_KEY
+from components.app.pages.matrix import CHART_KEY
 
 HEATMAP = f".st-key-{CHART_KEY} .atlas-heatmap"
 CELL = "button.atlas-heatmap-cell"

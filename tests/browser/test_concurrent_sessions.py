@@ -20,10 +20,10 @@ from conftest import dump, valid_data
 from playwright.sync_api import Page, expect
 
 from browser.locators import shown_date
-from components.loader import load_dataset
-from components.schema import Dataset
+from components.app.pages.sources import source_labels
+from components.data.loader import load_dataset
+from components.data.schema import Dataset
 from components.tables import date_span
-from components.views.sources import source_labels
 
 pytestmark = pytest.mark.browser
 

@@ -17,9 +17,9 @@ from conftest import dump, load_data, valid_data
 from playwright.sync_api import expect
 
 from browser.locators import CELL, HEATMAP
-from components.quiz import quiz_items
-from components.schema import Dataset
-from components.views.sources import source_labels
+from components.app.pages.sources import source_labels
+from components.data.schema import Dataset
+from components.tables.quiz import quiz_items
 
 pytestmark = pytest.mark.browser
 

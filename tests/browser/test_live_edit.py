@@ -20,8 +20,8 @@ from conftest import VALID, dump, load_data, valid_data
 from playwright.sync_api import expect
 
 from browser.locators import HEATMAP, heatmap_cell, heatmap_cells
-from components.loader import parse_dataset
-from components.views.sources import source_labels
+from components.app.pages.sources import source_labels
+from components.data.loader import parse_dataset
 
 pytestmark = pytest.mark.browser
 

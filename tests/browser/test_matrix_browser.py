@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.locators import CELL, HEATMAP, heatmap_cell, shown_date
-from components.loader import load_dataset
-from components.schema import Dataset
+from components.data.loader import load_dataset
+from components.data.schema import Dataset
 from components.tables import date_span, latest_positions
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from components.views.pages import PAGES
+from components.app.pages import PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,92 @@
+"""Download menus. Files are built only when clicked (callables), never on a rerun."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components.app.context import AppContext
+from components.render import export
+
+
+def source_line(ctx: AppContext) -> str:
+    return f"Source: {ctx.dataset.title} ({ctx.result.name}, sha256 {ctx.digest[:12]}); quotes from archived sources."
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
+
+
+def download_menu(label: str):
+    """A popover of download buttons: the browser draws them, and loads their code, only when opened."""
+    return st.popover(label, icon=":material/download:")
+
+
+def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLevelMixin], title: str, key: str) -> None:
+    """PNG (2x) and SVG of a chart with its title, as-of date and source drawn in.
+
+    `build_chart` runs only when a button is clicked: the matrix's export chart is not on screen.
+    """
+    name = f"stance-atlas-{_slug(title)}-{ctx.as_of.isoformat()}"
+
+    def framed():
+        return export.titled(build_chart(), title, ctx.as_of, source_line(ctx))
+
+    _render_buttons(
+        [
+            ("PNG (2×)", lambda: export.chart_png(framed()), f"{name}.png", "image/png", ":material/image:"),
+            ("SVG", lambda: export.chart_svg(framed()), f"{name}.svg", "image/svg+xml", ":material/polyline:"),
+        ],
+        key,
+    )
+
+
+def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, key: str) -> None:
+    """The current matrix (CSV, JSON), the data file (YAML) and a footnoted briefing."""
+    name = f"stance-atlas-{_slug(view)}-{ctx.as_of.isoformat()}"
+    ds = ctx.dataset
+    buttons = [
+        ("CSV", lambda: export.matrix_csv(matrix), f"{name}.csv", "text/csv", None),
+        (
+            "JSON",
+            lambda: export.matrix_json(matrix, ds.title, ctx.as_of, ctx.digest),
+            f"{name}.json",
+            "application/json",
+            None,
+        ),
+        (
+            "Briefing (Markdown)",
+            lambda: export.briefing_markdown(ds, matrix, ctx.as_of, view),
+            f"{name}-briefing.md",
+            "text/markdown",
+            None,
+        ),
+        (
+            "Briefing (HTML)",
+            lambda: export.briefing_html(ds, matrix, ctx.as_of, view),
+            f"{name}-briefing.html",
+            "text/html",
+            None,
+        ),
+        ("Data file (YAML)", lambda: ctx.result.raw, ctx.result.name, "application/yaml", None),
+    ]
+    _render_buttons(buttons, key)
+
+
+def _render_buttons(buttons: list[tuple], key: str) -> None:
+    """One stacked button per (label, file builder, file name, mime type, icon)."""
+    for label, data, file_name, mime, icon in buttons:
+        st.download_button(
+            label,
+            data=data,
+            file_name=file_name,
+            mime=mime,
+            key=f"{key}_{_slug(label)}",
+            on_click="ignore",
+            icon=icon,
+            width="stretch",
+        )

@@ -1,0 +1,88 @@
+"""One cell's evidence: summary, stance history, and each quote with its source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import tables
+from components.app.context import AppContext
+from components.app.widgets.text import link, plain
+from components.app.widgets.timeline import timeline_window
+from components.data.verify import VERIFIED
+from components.render.charts import CONFIDENCE_MARKS
+from components.render.timeline_charts import history_chart
+from components.tables.evidence import evidence_table
+
+
+def render_evidence_panel(ctx: AppContext, country_id: str, issue_id: str) -> None:
+    ds = ctx.dataset
+    index = tables.latest_positions(ds, ctx.as_of).get((country_id, issue_id))
+    title = f"{plain(ctx.country_name(country_id))} · {plain(ctx.issue_name(issue_id))}"
+    with st.container(border=True, key="evidence_panel"):
+        if index is None:
+            st.subheader(title)
+            st.info(f"No evidence: no position is recorded for this cell as of {ctx.as_of.isoformat()}.")
+            _render_history(ctx, country_id, issue_id)
+            return
+        position = ds.positions[index]
+        stance = f" ({tables.signed(position.stance)})" if position.stance is not None else ""
+        st.subheader(f"{title} — {plain(ds.label_of(position.stance))}{stance}")
+        confidence = (
+            CONFIDENCE_MARKS.get(position.confidence, "no stance coded") if position.confidence else "no stance coded"
+        )
+        st.caption(f"In force since {position.as_of.isoformat()} · {confidence} · {len(position.evidence)} quote(s)")
+        st.markdown(plain(position.summary))
+        left, right = st.columns([2, 3], gap="large")
+        with left:
+            _render_history(ctx, country_id, issue_id)
+        with right:
+            render_quotes(ctx, index)
+
+
+def _render_history(ctx: AppContext, country_id: str, issue_id: str) -> None:
+    history = tables.history_table(ctx.dataset, country_id, issue_id, ctx.span[1])
+    st.markdown("**Stance history**")
+    if history["stance"].notna().sum() == 0:
+        st.caption("No coded stance for this cell yet.")
+        return
+    start, end = timeline_window(ctx)  # the same window as the Issue and Country timelines
+    governments = tables.governments_table(ctx.dataset, [country_id], start, end)
+    chart = history_chart(history, ctx.dataset, governments, start, end)
+    st.altair_chart(chart, width="stretch", alt=_history_alt(ctx, country_id, issue_id, history))
+
+
+def _history_alt(ctx: AppContext, country_id: str, issue_id: str, history) -> str:
+    steps = "; ".join(f"{row.as_of}: {row.label}" for row in history.itertuples())
+    return f"Stance history of {ctx.country_name(country_id)} on {ctx.issue_name(issue_id)}: {steps}."
+
+
+def render_quotes(ctx: AppContext, position: int) -> None:
+    quotes = evidence_table(ctx.dataset, position, ctx.check_map)
+    if quotes.empty:
+        st.caption("No quotes: the summary explains why no stance is coded.")
+        return
+    # pandas turns a missing text into NaN (truthy); rows as dicts with None keep "unknown" honest
+    for row in quotes.astype(object).where(quotes.notna(), None).to_dict("records"):
+        with st.container(border=True):
+            st.markdown(f"> “{plain(row['quote'])}”")
+            meta = [
+                plain(row["title"] or "Untitled capture"),
+                plain(row["author"]) if row["author"] else None,
+                plain(row["publisher"] or "publisher unknown"),
+                plain(row["date"] or "undated"),
+                plain(row["kind"]),
+            ]
+            st.caption(" · ".join(m for m in meta if m))
+            if row["note"]:
+                st.caption(f"Note: {plain(row['note'])}")
+            badge = (
+                f":green-badge[✓ verified · archive line {int(row['archive_line'])}]"
+                if row["status"] == VERIFIED
+                else f":orange-badge[{plain(row['status'])}]"
+            )
+            opener = (
+                link("Open the source at this quote", row["link"])
+                if row["link"]
+                else "No link: the capture shows no URL"
+            )
+            st.markdown(f"{badge} &nbsp; {opener}")

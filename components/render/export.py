@@ -1,0 +1,153 @@
+"""Pure exports: charts as PNG/SVG (vl-convert, offline) and a briefing with footnotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from components.data.schema import Dataset
+from components.tables import signed
+from components.tables.evidence import safe_url
+
+EXPORT_WIDTH = 960
+
+
+def titled(chart: alt.TopLevelMixin, title: str, as_of: dt.date, source_line: str) -> alt.TopLevelMixin:
+    """The chart as it is exported: fixed width, with title, as-of date and source drawn in."""
+    return chart.properties(
+        width=EXPORT_WIDTH,
+        title=alt.TitleParams(
+            text=title,
+            subtitle=[f"Stances as of {as_of.isoformat()}", source_line],
+            anchor="start",
+            fontSize=18,
+            subtitleFontSize=12,
+            subtitleColor="#444444",
+        ),
+        padding=16,
+        background="white",
+    )
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    return vlc.vegalite_to_png(vl_spec=chart.to_json(), scale=scale)
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    return vlc.vegalite_to_svg(vl_spec=chart.to_json())
+
+
+def matrix_records(matrix: pd.DataFrame) -> pd.DataFrame:
+    """The matrix as users download it: names, stance, label, status, confidence, since, summary."""
+    columns = [
+        "country_id",
+        "country",
+        "issue_id",
+        "issue",
+        "stance",
+        "label",
+        "status",
+        "confidence",
+        "since",
+        "evidence",
+        "summary",
+    ]
+    table = matrix[columns].copy()
+    table["since"] = [d.isoformat() if d is not None else None for d in table["since"]]
+    return table
+
+
+def matrix_csv(matrix: pd.DataFrame) -> str:
+    return matrix_records(matrix).to_csv(index=False)
+
+
+def matrix_json(matrix: pd.DataFrame, title: str, as_of: dt.date, digest: str) -> str:
+    table = matrix_records(matrix)
+    rows = json.loads(table.to_json(orient="records"))
+    return json.dumps(
+        {"title": title, "as_of": as_of.isoformat(), "data_sha256": digest, "cells": rows}, indent=1, ensure_ascii=False
+    )
+
+
+def _cite(source) -> str:
+    parts = [source.author, source.title or "(untitled capture)", source.publisher, source.date or "undated"]
+    return ", ".join(p for p in parts if p)
+
+
+def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tuple[list[dict], list]:
+    """Per coded or explained cell: its text and footnote numbers; and the footnoted sources in order."""
+    sources = {s.id: s for s in dataset.sources}
+    notes: list = []
+    cells = []
+    for row in matrix.itertuples():
+        if row.position < 0:
+            continue
+        position = dataset.positions[row.position]
+        numbers = []
+        for item in position.evidence:
+            source = sources[item.source]
+            if source not in notes:
+                notes.append(source)
+            numbers.append(notes.index(source) + 1)
+        cells.append(
+            {
+                "country": row.country,
+                "issue": row.issue,
+                "label": row.label,
+                "stance": None if pd.isna(row.stance) else int(row.stance),
+                "confidence": row.confidence,
+                "since": row.since,
+                "summary": row.summary,
+                "quotes": [(item.quote, notes.index(sources[item.source]) + 1) for item in position.evidence],
+                "notes": sorted(set(numbers)),
+            }
+        )
+    return cells, notes
+
+
+def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: str) -> str:
+    cells, notes = briefing_parts(dataset, matrix, as_of)
+    lines = [f"# {dataset.title}: {view}", "", f"Stances as of {as_of.isoformat()}.", ""]
+    for cell in cells:
+        stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
+        confidence = f", {cell['confidence']} confidence" if cell["confidence"] else ""
+        marks = "".join(f"[^{n}]" for n in cell["notes"])
+        lines.append(f"## {cell['country']}: {cell['issue']}: {cell['label']}{stance}")
+        lines.append(f"Since {cell['since']}{confidence}. {cell['summary']}{marks}")
+        lines += [f'> "{quote}"[^{n}]' for quote, n in cell["quotes"]]
+        lines.append("")
+    for number, source in enumerate(notes, 1):
+        url = safe_url(source.url)
+        lines.append(f"[^{number}]: {_cite(source)}" + (f". <{url}>" if url else ""))
+    return "\n".join(lines) + "\n"
+
+
+def briefing_html(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: str) -> str:
+    cells, notes = briefing_parts(dataset, matrix, as_of)
+    esc = html.escape
+    body = [f"<h1>{esc(dataset.title)}: {esc(view)}</h1>", f"<p>Stances as of {as_of.isoformat()}.</p>"]
+    for cell in cells:
+        stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
+        confidence = f", {esc(cell['confidence'])} confidence" if cell["confidence"] else ""
+        marks = "".join(f'<sup><a href="#note-{n}">{n}</a></sup>' for n in cell["notes"])
+        body.append(f"<h2>{esc(cell['country'])}: {esc(cell['issue'])}: {esc(cell['label'])}{stance}</h2>")
+        body.append(f"<p>Since {cell['since']}{confidence}. {esc(cell['summary'])}{marks}</p>")
+        body += [
+            f'<blockquote>"{esc(q)}"<sup><a href="#note-{n}">{n}</a></sup></blockquote>' for q, n in cell["quotes"]
+        ]
+    body.append("<h2>Sources</h2><ol>")
+    for number, source in enumerate(notes, 1):
+        url = safe_url(source.url)
+        link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
+        body.append(f'<li id="note-{number}">{esc(_cite(source))}.{link}</li>')
+    body.append("</ol>")
+    style = "body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5}blockquote{color:#333;border-left:3px solid #999;margin-left:0;padding-left:1rem}"
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(dataset.title)}</title>'
+        f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
+    )
