@@ -1,4 +1,4 @@
-"""Stance Atlas: configure, load the data once, route. Pages live in components/views."""
+"""Stance Atlas: configure, load the data once, route. Pages live in components/app/pages."""
 
 import streamlit as st
 
@@ -7,6 +7,7 @@ from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.pages import PAGES
 from components.app.widgets import chrome
+from components.app.widgets.cite import render_cite_menu
 
 st.set_page_config(page_title="Stance Atlas", page_icon="🧭", layout="wide")
 
@@ -29,12 +30,13 @@ if result.ok:
     chrome.render_verification_note(context)
 
 
-def _page(module):
+def _page(module, title):
     def run():
         if context is None:
             chrome.render_error_page(result)
             return
         module.render_page(context)
+        render_cite_menu(context, title)
         if context.present:
             chrome.render_presentation(context)
 
@@ -43,7 +45,7 @@ def _page(module):
 
 navigation = st.navigation(
     [
-        st.Page(_page(module), title=title, icon=icon, url_path=path, default=(i == 0))
+        st.Page(_page(module, title), title=title, icon=icon, url_path=path, default=(i == 0))
         for i, (module, title, icon, path) in enumerate(PAGES)
     ],
     position="hidden" if context is not None and context.present else "sidebar",

@@ -15,19 +15,11 @@ from math import gcd
 from playwright.sync_api import Browser
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from components.app.pages.matrix import CHART_KEY
+from components.app.pages.matrix import HEATMAP_KEY
+from harness.chromium import ARGS, CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1440, "height": 900}
-CELLS = f".st-key-{CHART_KEY} button.atlas-heatmap-cell"  # the heatmap's cells (components/app/widgets/heatmap.py)
+CELLS = f".st-key-{HEATMAP_KEY} button.atlas-heatmap-cell"  # the heatmap's cells (components/app/widgets/heatmap.py)
 PANEL = ".st-key-evidence_panel"
 
 # Truthy (the time) once the first heatmap cell has a size on screen.

@@ -11,12 +11,14 @@ stopped. See bench/README.md for what each figure means and how it is measured.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from bench.generate import generate
 from bench.report import Figure, Report, machine_facts
@@ -24,8 +26,8 @@ from bench.rerun import Session, median_reruns, served_paths
 from bench.servers import CHART_FLOOR_SCRIPT, ROOT, Server, write_floor_app
 from components import tables
 from components.data.loader import load_dataset
-from components.render import charts, export
-from components.render import heatmap_spec as heatmap
+from components.render import charts, images
+from components.tables.matrix import cell_key
 
 ARTIFACTS = ROOT / "bench-artifacts"
 RERUN_LIMITS = {"real": 8.0, "large": 20.0}  # x the floor app's rerun
@@ -33,6 +35,7 @@ COLD_LOAD_LIMIT_S = 1.5
 COLD_RATIO_LIMIT = 1.3
 CLICK_LIMIT_MS = 300.0
 PNG_LIMIT_S = 1.0
+DOCUMENT_LIMITS_S = {"pdf": 2.0, "pptx": 2.0}  # the PDF briefing and the slide deck, real data
 MEMORY_LIMIT_MIB = 1024.0
 COLD_LOAD = """
 import sys, time
@@ -78,7 +81,7 @@ def cold_load(report: Report, path: Path, runs: int = 3) -> None:
 
 
 def png_export(report: Report, label: str, path: Path, runs: int = 5, judged: bool = True) -> None:
-    """export.chart_png of the titled matrix chart, as the PNG download builds it."""
+    """images.chart_png of the titled matrix chart, as the PNG download builds it."""
     result = load_dataset(path)
     ds = result.dataset
     as_of = tables.date_span(ds)[1]  # the app's default as-of date
@@ -87,8 +90,8 @@ def png_export(report: Report, label: str, path: Path, runs: int = 5, judged: bo
 
     def once() -> tuple[float, float]:
         wall, cpu = time.perf_counter(), time.process_time()
-        chart = export.titled(charts.matrix_chart(matrix, ds, list(charts.FALLBACK_PALETTE)), "Matrix", as_of, source)
-        if not export.chart_png(chart).startswith(b"\x89PNG"):
+        chart = images.titled(charts.matrix_chart(matrix, ds, list(charts.FALLBACK_PALETTE)), "Matrix", as_of, source)
+        if not images.chart_png(chart).startswith(b"\x89PNG"):
             raise RuntimeError("chart_png returned no PNG")
         return time.perf_counter() - wall, time.process_time() - cpu
 
@@ -101,6 +104,67 @@ def png_export(report: Report, label: str, path: Path, runs: int = 5, judged: bo
         report.add(Figure(name, f"{cpu:.2f} s CPU", f"≤ {PNG_LIMIT_S:g} s", cpu <= PNG_LIMIT_S, note))
     else:
         report.note(f"{name}, for information: {cpu:.2f} s CPU, {note}")
+
+
+DOCUMENT_BUILD = """
+import sys, time
+from components import tables
+from components.data.loader import load_dataset
+from components.render import pdf, slides
+result = load_dataset(sys.argv[2])
+as_of = tables.date_span(result.dataset)[1]
+matrix = tables.matrix_table(result.dataset, as_of)
+build = {"pdf": pdf.briefing_pdf, "pptx": slides.briefing_pptx}[sys.argv[1]]
+cpu = time.process_time()
+build(result, matrix, as_of)
+print(time.process_time() - cpu)
+"""
+
+
+def document_exports(report: Report, path: Path, runs: int = 5) -> None:
+    """The PDF briefing and the slide deck of the whole matrix, as the download menu and the CLI build them.
+
+    Judged on the median CPU time of `runs` builds in this process after one warm-up (as the PNG
+    figure is: vl-convert's engine is running, as in an app that has drawn once); the note gives
+    one build in a fresh process, after imports, which also starts the engine (the CLI's case).
+    """
+    from components.render import pdf, slides  # imported here: the other figures never load typst
+
+    result = load_dataset(path)
+    as_of = tables.date_span(result.dataset)[1]
+    matrix = tables.matrix_table(result.dataset, as_of)
+    builders = {"pdf": (pdf.briefing_pdf, b"%PDF-"), "pptx": (slides.briefing_pptx, b"PK")}
+
+    def once(kind: str) -> tuple[float, float, int]:
+        build, magic = builders[kind]
+        wall, cpu = time.perf_counter(), time.process_time()
+        data = build(result, matrix, as_of)
+        if not data.startswith(magic):
+            raise RuntimeError(f"the {kind} export returned no {kind} file")
+        return time.perf_counter() - wall, time.process_time() - cpu, len(data)
+
+    for kind in builders:
+        name = f"{kind} export (real)"
+        try:
+            once(kind)
+            walls, cpus, sizes = zip(*(once(kind) for _ in range(runs)), strict=True)
+            done = subprocess.run(
+                [sys.executable, "-c", DOCUMENT_BUILD, kind, str(path)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=True,
+            )
+            cold = float(done.stdout.split()[-1])
+            cpu, limit = statistics.median(cpus), DOCUMENT_LIMITS_S[kind]
+            note = (
+                f"median of {runs} after a warm-up; wall {statistics.median(walls):.2f} s; {sizes[0] / 1024:.0f} KiB; "
+                f"fresh process {cold:.2f} s CPU (starts vl-convert's engine)"
+            )
+            report.add(Figure(name, f"{cpu:.2f} s CPU", f"≤ {limit:g} s", cpu <= limit, note))
+        except Exception as err:  # noqa: BLE001 - a broken export is a failed figure, the rest still runs
+            report.failed(name, err)
 
 
 def reruns(report: Report, label: str, app: Server, floor: Server, parse_log: Path, rounds: int) -> None:
@@ -131,6 +195,43 @@ def reruns(report: Report, label: str, app: Server, floor: Server, parse_log: Pa
     report.add(Figure(f"rerun re-parses ({label})", str(max(parses - 1, 0)), "0", parses == 1, note))
 
 
+def changes_reruns(report: Report, label: str, app: Server, floor: Server, data: Path, rounds: int) -> None:
+    """The Changes page as a copied link opens it: two dates, one country and one issue.
+
+    reruns() measures every page at its defaults (for Changes: first position to today, every
+    cell); this is the narrowed view a teacher shares. Same protocol, same floor, taking turns.
+    """
+    name = f"server rerun changes, deep link ({label})"
+    try:
+        ds = load_dataset(data).dataset
+        first, _ = tables.date_span(ds)
+        query = urlencode(
+            {
+                "from": dt.date(first.year + 3, 1, 1).isoformat(),
+                "to": dt.date.today().isoformat(),
+                "in_country": ds.countries[0].name,
+                "in_issue": ds.issues[0].name,
+            }
+        )
+        path = served_paths(app.port)["Changes"]
+        sessions = {"": Session(floor.port, ""), "changes": Session(app.port, path, query)}
+        try:
+            medians, failed = median_reruns(sessions, rounds)
+        finally:
+            for session in sessions.values():
+                session.close()
+        if failed:
+            raise RuntimeError("; ".join(f"{key or 'floor'}: {error}" for key, error in failed.items())[:160])
+        ratio = medians["changes"] / medians[""]
+        raised = sessions["changes"].exceptions
+        limit = RERUN_LIMITS[label]
+        note = f"{medians['changes'] * 1000:.0f} ms vs floor {medians[''] * 1000:.0f} ms, medians of {rounds}; ?{query}"
+        note += f"; page raised: {raised[0][:80]}" if raised else ""
+        report.add(Figure(name, f"{ratio:.1f}x floor", f"≤ {limit:g}x", ratio <= limit and not raised, note))
+    except Exception as err:  # noqa: BLE001 - a broken figure must not stop the others
+        report.failed(name, err)
+
+
 def browser_figures(report: Report, app: Server, floor: Server, chart_floor: Server, data: Path, args) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -140,7 +241,7 @@ def browser_figures(report: Report, app: Server, floor: Server, chart_floor: Ser
     matrix = tables.matrix_table(ds, tables.date_span(ds)[1])
     ordered = matrix.sort_values(["country_order", "issue_order"])
     expected = [
-        (heatmap.cell_key(c, i), country, issue)
+        (cell_key(c, i), country, issue)
         for c, i, country, issue in zip(
             ordered["country_id"], ordered["issue_id"], ordered["country"], ordered["issue"], strict=True
         )
@@ -225,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             ("load+validate large (cold)", lambda: cold_load(report, large)),
             ("png export matrix (real)", lambda: png_export(report, "real", real)),
             ("png export matrix (large)", lambda: png_export(report, "large", large, runs=1, judged=False)),
+            ("document exports (real)", lambda: document_exports(report, real)),
         ):
             try:
                 step()
@@ -241,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     with Server(ROOT / "app.py", ARTIFACTS / f"app-{label}-server.log", env) as app:
                         reruns(report, label, app, floor, parse_log, args.rounds)
+                        changes_reruns(report, label, app, floor, Path(env["STANCES_FILE"]), args.rounds)
                         if label == "real":
                             with Server(chart_floor_app, ARTIFACTS / "chart-floor-server.log") as chart_floor:
                                 browser_figures(report, app, floor, chart_floor, real, args)

@@ -1,13 +1,11 @@
-"""Running the app under AppTest on a chosen page, with a chosen data file and URL."""
+"""Running the app under AppTest on a chosen page, with a chosen data file and URL, and reading its text."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import streamlit as st
-from conftest import dump, valid_data
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,34 +37,6 @@ def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60
         at._page_hash = matches[0]
         at.run()
     return at
-
-
-def write_with_testland(tmp_path: Path) -> Path:
-    """valid_minimal.yaml plus a country and an issue, the new cell assessed with no stance."""
-    data = valid_data()
-    data["countries"].append(
-        {"id": "XL", "name": "Testland", "governments": [{"leader": "Ada Test", "from": dt.date(2019, 3, 1)}]}
-    )
-    data["issues"].append(
-        {
-            "id": "fixture_issue",
-            "name": "Fixture issue",
-            "question": "Does the fixture country take a side?",
-            "levels": {2: "Takes the US side", -2: "Takes the other side"},
-        }
-    )
-    data["positions"].append(
-        {
-            "country": "XL",
-            "issue": "fixture_issue",
-            "as_of": dt.date(2020, 1, 15),
-            "stance": None,
-            "summary": "Test fixture only: assessed, and no stance applies.",
-        }
-    )
-    path = tmp_path / "extended.yaml"
-    path.write_bytes(dump(data))
-    return path
 
 
 def unescaped(values) -> str:

@@ -1,4 +1,8 @@
-"""Shared fixtures for the pure-core tests: fixture paths, a dataset builder, the source archive."""
+"""Fixtures for every test: the valid fixture's dataset and the real source archive.
+
+Test data is built by tests/builders.py (import it as `builders`); the page tests' own
+fixtures are in tests/pages/conftest.py, the browser tests' in tests/browser/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
+
+# Re-exported for the modules that still import them from here (tests/test_rules.py): new code imports builders.
+from builders import FIXTURES, REPO_ROOT, VALID, dump, load_data, valid_data  # noqa: F401
 
 from components.data.loader import parse_dataset
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-VALID = FIXTURES / "valid_minimal.yaml"
-
-
-def valid_data() -> dict:
-    """The valid fixture as plain data, to mutate into variants."""
-    return yaml.safe_load(VALID.read_bytes())
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """Writes a value shared by two places twice: the loader refuses aliases."""
-
-    def ignore_aliases(self, data) -> bool:
-        return True
-
-
-def dump(data) -> bytes:
-    return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True).encode()
-
-
-def load_data(data: dict, name: str = "variant.yaml"):
-    """Dump plain data as YAML and validate it: the loader's view of a variant."""
-    return parse_dataset(dump(data), name)
 
 
 @pytest.fixture
@@ -43,11 +24,19 @@ def valid_dataset():
     return result.dataset
 
 
+def _archive_folder() -> Path:
+    chosen = os.environ.get("STANCES_SOURCES")
+    return Path(chosen) if chosen else REPO_ROOT.parent / "shared" / "sources"
+
+
+# Read once, before any test points STANCES_SOURCES elsewhere (the page tests do, for every test).
+ARCHIVE = _archive_folder()
+
+
 @pytest.fixture
 def archive_dir() -> Path:
-    """The real source archive: STANCES_SOURCES, else ../shared/sources beside the repo."""
-    chosen = os.environ.get("STANCES_SOURCES")
-    folder = Path(chosen) if chosen else REPO_ROOT.parent / "shared" / "sources"
+    """The real source archive: STANCES_SOURCES as the run started, else ../shared/sources beside the repo."""
+    folder = ARCHIVE
     if not (folder / "index.yaml").is_file():
         reason = f"no source archive at {folder} (set STANCES_SOURCES)"
         if os.environ.get("CI") == "true":

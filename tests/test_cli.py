@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES, REPO_ROOT, VALID, dump, valid_data
+from builders import FIXTURES, REPO_ROOT, VALID, Variant
 
 VALID_ARG = str(VALID.relative_to(REPO_ROOT))
 QUOTE_MISS = str((FIXTURES / "quote_errors" / "quote_not_in_source.yaml").relative_to(REPO_ROOT))
@@ -89,9 +89,9 @@ def test_verify_without_an_archive_folder_exits_2(tmp_path):
 
 
 def test_verify_an_invalid_file_exits_1(archive_dir):
-    done = run("verify", "tests/fixtures/invalid/version_2.yaml", "--sources", str(archive_dir))
+    done = run("verify", "tests/fixtures/invalid/version_3.yaml", "--sources", str(archive_dir))
     assert done.returncode == 1
-    assert "version: this app reads schema version 1" in done.stdout
+    assert "version: this app reads schema version 2" in done.stdout
 
 
 def test_coverage_of_a_fully_covered_file_exits_0():
@@ -111,10 +111,7 @@ def test_coverage_of_a_fully_covered_file_exits_0():
 
 
 def test_coverage_with_an_empty_cell_exits_1(tmp_path):
-    data = valid_data()
-    data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    path = tmp_path / "gap.yaml"
-    path.write_bytes(dump(data))
+    path = Variant().country("NZ", "New Zealand").write(tmp_path, "gap.yaml")
     done = run("coverage", str(path))
     assert done.returncode == 1
     assert "4/6 cells covered (4 coded, 0 explained without a stance)" in done.stdout
@@ -169,3 +166,13 @@ def test_misuse_exits_2_with_usage(args, error):
     assert done.returncode == 2
     assert done.stderr.startswith("usage: python -m components")
     assert error in done.stderr
+
+
+def test_rules_lists_every_rule_with_its_code_and_description():
+    from components.data.rules import RULES
+
+    done = run("rules")
+    assert done.returncode == 0
+    listed = [tuple(line.split(None, 1)) for line in done.stdout.splitlines()]
+    assert listed == [(rule.CODE, rule.DESCRIPTION) for rule in RULES]
+    assert ("quote-length", "a quote is the phrase that carries the stance: 50 words at most") in listed

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from conftest import REPO_ROOT
+from builders import REPO_ROOT
 
 from components.data.loader import load_dataset
 from components.data.verify import describe, verify_quotes

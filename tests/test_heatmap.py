@@ -6,11 +6,12 @@ import datetime as dt
 import json
 import re
 
-from conftest import load_data, valid_data
+from builders import load_data, valid_data
 
 from components import tables
 from components.render import charts
 from components.render import heatmap_spec as heatmap
+from components.tables.matrix import cell_key
 
 PALETTE = list(charts.FALLBACK_PALETTE)
 
@@ -40,7 +41,7 @@ def test_cells_look_as_in_the_exported_chart():
     ds, matrix, spec = _spec()
     encoded = charts.matrix_cells(matrix, ds, PALETTE)
     expected = {
-        heatmap.cell_key(r.country_id, r.issue_id): (r.cell_label, r.confidence_mark, r.fill, r.ink)
+        cell_key(r.country_id, r.issue_id): (r.cell_label, r.confidence_mark, r.fill, r.ink)
         for r in encoded.itertuples()
     }
     shown = {

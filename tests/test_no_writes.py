@@ -21,7 +21,7 @@ from types import SimpleNamespace
 
 import pytest
 from apptest_support import clear_caches, run_page
-from conftest import FIXTURES, REPO_ROOT, VALID
+from builders import FIXTURES, REPO_ROOT, VALID
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from components import cli
@@ -141,23 +141,27 @@ def test_every_cli_command_writes_nothing(copies, archive_dir, watch):
     watch.assert_unchanged(before)
 
 
-# Every page, plus the views that run other code: an open cell, presentation, each Methodology tab.
-APP_RUNS = [(path if index else "", {}) for index, (_, _, _, path) in enumerate(PAGES)] + [
-    ("", {"cell": "Japan · The Quad"}),
-    ("", {"present": "true"}),
-    ("sources", {"source": next(iter(source_labels(SimpleNamespace(dataset=load_dataset(VALID).dataset)).values()))}),
-    *(
-        ("methodology", {"section": section})
-        for section in ("How stances are coded", "How to cite", "Limitations", "Downloads")
-    ),
-]
+def app_runs() -> list[tuple[str, dict]]:
+    """Every page, plus the views that run other code: an open cell, presentation, each Methodology tab."""
+    valid = load_dataset(VALID)
+    assert valid.ok, [str(p) for p in valid.problems]
+    return [(path if index else "", {}) for index, (_, _, _, path) in enumerate(PAGES)] + [
+        ("", {"cell": "Japan · The Quad"}),
+        ("", {"present": "true"}),
+        ("sources", {"source": next(iter(source_labels(SimpleNamespace(dataset=valid.dataset)).values()))}),
+        *(
+            ("methodology", {"section": section})
+            for section in ("How stances are coded", "How to cite", "Limitations", "Downloads")
+        ),
+    ]
 
 
 def test_every_page_writes_nothing(copies, watch, fresh, monkeypatch):
+    runs = app_runs()
     before = watch.state()
     for name in ("valid", "invalid"):
         monkeypatch.setenv("STANCES_FILE", str(copies[name]))
-        for path, params in APP_RUNS:
+        for path, params in runs:
             at = run_page(path, params)
             assert not at.exception, (name, path, params, [e.value for e in at.exception])
             titles = [t.value for t in at.title]

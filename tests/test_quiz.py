@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import load_data, valid_data
+from builders import Variant, valid_data
 
 from components.data.schema import Country, Dataset, Position
 from components.tables.quiz import (
@@ -64,22 +64,14 @@ def test_items_stop_at_the_as_of_date(valid_dataset):
 
 
 def test_a_country_added_to_the_data_is_quizzed_too():
-    data = valid_data()
-    data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    data["positions"].append(
-        {
-            "country": "NZ",
-            "issue": "quad",
-            "as_of": "2020-10-22",
-            "stance": 0,
-            "confidence": "low",
-            "summary": "Test position.",
-            "evidence": [{"source": "hani-2019-06-14", "quote": "respect corporate autonomy"}],
-        }
+    quoted = {"source": "hani-2019-06-14", "quote": "respect corporate autonomy"}
+    dataset = (
+        Variant()
+        .country("NZ", "New Zealand")
+        .position("NZ", "quad", "2020-10-22", 0, "Test position.", confidence="low", evidence=[quoted])
+        .dataset()  # fails the test, listing the problems, if the variant is invalid
     )
-    result = load_data(data)
-    assert result.ok, [str(p) for p in result.problems]
-    assert ("NZ", "respect corporate autonomy") in {(i.country, i.quote) for i in quiz_items(result.dataset)}
+    assert ("NZ", "respect corporate autonomy") in {(i.country, i.quote) for i in quiz_items(dataset)}
 
 
 def test_a_round_is_the_same_for_the_same_seed_and_has_no_repeats(valid_dataset):

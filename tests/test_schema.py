@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import valid_data
+from builders import valid_data
 from pydantic import ValidationError
 
 from components.data.schema import Dataset, Evidence, Government, Position, Source
@@ -107,9 +107,9 @@ def test_levels_keys_are_integers():
     assert errors_of(Dataset, data)[0][0][:3] == ("issues", 0, "levels")
 
 
-def test_only_schema_version_1_is_read():
+def test_only_schema_version_2_is_read():
     data = valid_data()
-    data["version"] = 2
+    data["version"] = 1
     assert errors_of(Dataset, data) == [(("version",), "literal_error")]
 
 

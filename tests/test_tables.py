@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import load_data, valid_data
+from builders import Variant
 
 from components.data.verify import NOT_CHECKED, VERIFIED, verify_quotes
 from components.tables import (
@@ -25,6 +25,7 @@ from components.tables import (
 from components.tables.evidence import checks_by_item, evidence_table, safe_url, sources_table, text_fragment_url
 
 D = dt.date
+CHINA = {"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}}
 
 
 def cell(table, country: str, issue: str) -> dict:
@@ -74,12 +75,7 @@ def test_matrix_can_be_limited_to_some_countries(valid_dataset):
 
 
 def test_matrix_shows_a_new_country_and_issue_from_the_data_alone():
-    data = valid_data()
-    data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    data["issues"].append(
-        {"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}}
-    )
-    table = matrix_table(load_data(data).dataset, D(2021, 1, 1))
+    table = matrix_table(Variant().country("NZ", "New Zealand").issue(CHINA).dataset(), D(2021, 1, 1))
     assert len(table) == 9
     assert cell(table, "NZ", "china")["status"] == NO_EVIDENCE
 
@@ -128,17 +124,11 @@ def test_differences_skip_cells_without_a_stance(valid_dataset):
 
 
 def test_coverage_names_the_gap_of_each_cell():
-    data = valid_data()
-    data["issues"].append(
-        {"id": "china", "name": "China", "question": "How hard a line on China?", "levels": {0: "Mixed"}}
-    )
-    data["positions"][5]["evidence"].append(
+    variant = Variant().issue(CHINA).position("JP", "china", D(2020, 1, 1), summary="Mixed.")
+    variant.data["positions"][5]["evidence"].append(
         {"source": "hani-2019-06-14", "quote": "consider measures that respect corporate autonomy"}
     )
-    data["positions"].append(
-        {"country": "JP", "issue": "china", "as_of": D(2020, 1, 1), "stance": None, "summary": "Mixed."}
-    )
-    table = coverage_table(load_data(data).dataset)
+    table = coverage_table(variant.dataset())
     gaps = {(row.country, row.issue): row.gap for row in table.itertuples()}
     assert gaps == {
         ("JP", "clean_network"): "single source",

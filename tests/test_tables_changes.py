@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import load_data, valid_data
+from builders import Variant
 
 from components.tables import (
     changes_table,
@@ -18,11 +18,9 @@ from components.tables import (
 
 def _with_positions(*positions) -> object:
     """The valid fixture with extra positions (no evidence needed for a null stance)."""
-    data = valid_data()
-    data["positions"] += list(positions)
-    result = load_data(data)
-    assert result.ok, [str(p) for p in result.problems]
-    return result.dataset
+    variant = Variant()
+    variant.data["positions"] += list(positions)
+    return variant.dataset()  # fails the test, listing the problems, if the variant is invalid
 
 
 def test_signed_and_stance_text(valid_dataset):

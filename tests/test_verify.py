@@ -6,7 +6,7 @@ import hashlib
 import shutil
 
 import yaml
-from conftest import FIXTURES, VALID, load_data, valid_data
+from builders import FIXTURES, VALID, load_data, valid_data
 
 from components.data.loader import load_dataset
 from components.data.verify import (

@@ -10,6 +10,7 @@ from pathlib import Path
 from components.data.loader import LoadResult
 from components.data.schema import Dataset
 from components.data.verify import QuoteCheck
+from components.tables.citation import Edition, edition_of
 from components.tables.evidence import checks_by_item
 
 
@@ -22,6 +23,16 @@ class AppContext:
     as_of: dt.date
     span: tuple[dt.date, dt.date]  # first and last as_of in the data
     present: bool
+
+    @property
+    def date_range(self) -> tuple[dt.date, dt.date]:
+        """What the as-of date may be: from the first position to today, never the future."""
+        return self.span[0], max(self.span[0], dt.date.today())
+
+    @cached_property
+    def edition(self) -> Edition:
+        """Which data this view shows, as every citation and export names it."""
+        return edition_of(self.dataset, self.digest)
 
     @property
     def dataset(self) -> Dataset:

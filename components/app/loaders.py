@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +19,10 @@ from components.data.loader import LoadResult, parse_dataset, read_limited, unre
 from components.data.schema import Dataset
 from components.data.verify import QuoteCheck, verify_quotes
 from components.render import heatmap_spec as heatmap
-from components.tables import evidence
+from components.render.changes_chart import changes_alt_text, changes_chart
+from components.render.timeline_charts import with_timestamps
+from components.tables import changes, evidence
+from components.tables.history import stance_changes
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -43,27 +45,95 @@ def load_checks(digest: str, folder: str | None, _dataset: Dataset) -> list[Quot
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def matrix_table(digest: str, as_of: dt.date, countries: tuple[str, ...] | None, _dataset: Dataset) -> pd.DataFrame:
-    return tables.matrix_table(_dataset, as_of, list(countries) if countries is not None else None)
+def matrix_table(
+    digest: str,
+    as_of: dt.date,
+    countries: tuple[str, ...] | None,
+    _dataset: Dataset,
+    changed_since: dt.date | None = None,
+) -> pd.DataFrame:
+    return tables.matrix_table(_dataset, as_of, list(countries) if countries is not None else None, changed_since)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def change_dates(digest: str, _dataset: Dataset) -> list[dt.date]:
+    """Every date on which some cell's stance changed, in order: the stops of "previous/next change"."""
+    return sorted(set(stance_changes(_dataset)["date"]))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def heatmap_spec(
     digest: str,
     as_of: dt.date,
+    changed_since: dt.date | None,
     selected: tuple[str, str] | None,
     palette: tuple[str, ...],
     large: bool,
     _dataset: Dataset,
     _matrix: pd.DataFrame,
 ) -> dict:
-    """The matrix heatmap's spec; `_matrix` is matrix_table(digest, as_of) for all countries."""
+    """The matrix heatmap's spec; `_matrix` is matrix_table(digest, as_of, None, changed_since)."""
     return heatmap.heatmap_spec(_matrix, _dataset, list(palette), as_of, selected=selected, large=large)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def timeline_table(digest: str, end: dt.date, countries, issues, _dataset: Dataset) -> pd.DataFrame:
     return tables.timeline_table(_dataset, end, countries, issues)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def moves_between(digest: str, start: dt.date, end: dt.date, _dataset: Dataset) -> pd.DataFrame:
+    """The cells whose stance moved between two dates (the Changes page's cards)."""
+    return changes.moves_between(_dataset, start, end)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def all_changes_table(digest: str, _dataset: Dataset) -> pd.DataFrame:
+    """Every change of stance in the data; pages filter it by country and issue."""
+    return changes.all_changes_table(_dataset)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def changes_chart_spec(
+    digest: str,
+    start: dt.date,
+    end: dt.date,
+    countries: tuple[str, ...],
+    issues: tuple[str, ...],
+    colors: tuple[str, ...],
+    large: bool,
+    _dataset: Dataset,
+) -> tuple[dict, str] | None:
+    """The Changes page's chart as a Vega-Lite spec, and its alt text; None when nothing is coded.
+
+    Built once per view: an Altair chart of several panels costs more to build and check than
+    the rest of the page's rerun."""
+    timeline = tables.timeline_table(_dataset, end, list(countries), list(issues))
+    if not timeline["stance"].notna().any():
+        return None
+    names = {c.id: c.name for c in _dataset.countries} | {i.id: i.name for i in _dataset.issues}
+    chart = changes_chart(
+        with_timestamps(timeline),
+        _dataset,
+        with_timestamps(tables.governments_table(_dataset, list(countries), start, end)),
+        start,
+        end,
+        [names[c] for c in countries],
+        [names[i] for i in issues],
+        colors,
+        large,
+    )
+    return chart.to_dict(), changes_alt_text(timeline, start, end)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def evidence_tables(
+    digest: str, archive: str | None, positions: tuple[int, ...], _dataset: Dataset, _checks: tuple
+) -> dict[int, pd.DataFrame]:
+    """Each position's quotes (tables.evidence.evidence_table), for a page showing many positions'
+    evidence at once: keyed on the data, the archive the checks used and the positions."""
+    checks = evidence.checks_by_item(list(_checks))
+    return {i: evidence.evidence_table(_dataset, i, checks) for i in positions}
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -73,16 +143,7 @@ def date_span(digest: str, _dataset: Dataset) -> tuple[dt.date, dt.date]:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cited_publishers(digest: str, as_of: dt.date, _dataset: Dataset) -> list[str]:
-    """Publishers of the quotes behind the stances in force on `as_of`, most quoted first (footer)."""
-    sources = {s.id: s for s in _dataset.sources}
-    counts: Counter = Counter()
-    for index in tables.latest_positions(_dataset, as_of).values():
-        for item in _dataset.positions[index].evidence:
-            source = sources.get(item.source)
-            if source is not None:
-                # "U.S. Department of State (state.gov); speaker is ..." -> "U.S. Department of State"
-                counts[(source.publisher or source.id).split(";")[0].split(" (")[0]] += 1
-    return [name for name, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))]
+    return evidence.cited_publishers(_dataset, as_of)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -6,14 +6,14 @@ import datetime as dt
 import hashlib
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from components.data.problems import Problem, suggest
 from components.data.rules import check_all
-from components.data.schema import Dataset
+from components.data.schema import SCHEMA_VERSION, Dataset
 from components.data.yaml_reader import MAX_BYTES, YamlDocument, read_yaml
 
 
@@ -79,7 +79,9 @@ def _describe(error: dict) -> tuple[tuple, str, bool]:
     if kind.startswith("value_error"):
         message = message.removeprefix("Value error, ")
     if kind == "literal_error" and name == "version":
-        message = "this app reads schema version 1"
+        message = f"this app reads schema version {SCHEMA_VERSION}"
+        if error.get("input") == 1:
+            message += "; upgrade the file with `python -m components migrate FILE --write`"
     value = error.get("input")
     shown = f" (got {value!r:.60})" if not isinstance(value, (dict, list)) else ""
     if isinstance(value, bool) and kind == "string_type":
@@ -96,12 +98,23 @@ def _label(loc: tuple) -> str:
     return str(loc[start]) + "".join(f"[{part}]" for part in loc[start + 1 :])
 
 
+def _schema_code(error: dict) -> str:
+    """The stable code of one pydantic error (problems.SCHEMA_CODES)."""
+    if tuple(error["loc"]) == ("version",) and error["type"] != "missing":
+        return "schema-version"
+    return {"extra_forbidden": "unknown-field", "missing": "missing-field"}.get(error["type"], "schema")
+
+
 def _schema_problems(doc: YamlDocument, err: ValidationError) -> list[Problem]:
     problems = []
     for error in err.errors(include_url=False):
         path, message, at_key = _describe(error)
-        problems.append(doc.problem(path, message, key=at_key))
+        problems.append(replace(doc.problem(path, message, key=at_key), code=_schema_code(error)))
     return problems
+
+
+def _rule_problem(doc: YamlDocument, code: str, path: tuple, message: str) -> Problem:
+    return replace(doc.problem(path, message), code=code)
 
 
 def parse_dataset(raw: bytes, name: str, today: dt.date | None = None) -> LoadResult:
@@ -121,7 +134,8 @@ def parse_dataset(raw: bytes, name: str, today: dt.date | None = None) -> LoadRe
         reported = {(p.line, p.col) for p in problems}
         problems += [p for p in _schema_problems(doc, err) if (p.line, p.col) not in reported]
     if dataset is not None and not problems:
-        problems += [doc.problem(path, message) for path, message in check_all(dataset, today or dt.date.today())]
+        findings = check_all(dataset, today or dt.date.today())
+        problems += [_rule_problem(doc, code, path, message) for code, (path, message) in findings]
     result.problems = sorted(problems)
     if not result.problems:
         result.dataset = dataset
@@ -135,9 +149,8 @@ def read_limited(path: Path) -> bytes:
 
 
 def unreadable(path: Path, err: OSError) -> LoadResult:
-    return LoadResult(
-        name=str(path), digest="", problems=[Problem(str(path), 1, 1, f"cannot read file: {err.strerror or err}")]
-    )
+    problem = Problem(str(path), 1, 1, f"cannot read file: {err.strerror or err}", code="unreadable")
+    return LoadResult(name=str(path), digest="", problems=[problem])
 
 
 def load_dataset(path: str | Path, today: dt.date | None = None) -> LoadResult:

@@ -1,4 +1,4 @@
-"""The shape of stances.yaml (schema version 1) as pydantic models.
+"""The shape of stances.yaml (schema version 2) as pydantic models.
 
 Types and required fields live here; rules that relate one part of the file to another
 (references, dates, uniqueness) live in components/data/rules, one per file.
@@ -16,6 +16,11 @@ Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Id = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 Sha256 = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{64}$")]
 Confidence = Literal["high", "medium", "low"]
+SCHEMA_VERSION = 2
+# Who speaks in a quote. Only the first three carry a country's stance; the others only support one.
+Voice = Literal["government", "joint", "report", "us_government", "other_government", "commentary"]
+STANCE_VOICES = ("government", "joint", "report")
+OFFICIAL_VOICES = ("government", "joint")
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -61,6 +66,7 @@ class Government(Model):
     leader: Text
     start: Day = Field(alias="from")
     end: Day | None = Field(default=None, alias="to")
+    acting: bool = False  # an acting head (a prime minister or president standing in)
 
 
 class Country(Model):
@@ -74,6 +80,7 @@ class Issue(Model):
     name: Text
     question: Text
     levels: dict[StrictInt, Text] = Field(min_length=1)
+    note: Text | None = None  # how the scale reads where the US-led position itself moved
 
 
 class Source(Model):
@@ -92,6 +99,9 @@ class Source(Model):
 class Evidence(Model):
     source: Id
     quote: Text
+    speaker: Text | None = None  # who speaks, as the text names them; null = not yet recorded
+    voice: Voice | None = None
+    said_on: Day | None = None  # when the words were said or the act done, where the source's date differs
     note: Text | None = None
 
 
@@ -110,7 +120,7 @@ class Position(Model):
 
 
 class Dataset(Model):
-    version: Literal[1]
+    version: Literal[2]
     title: Text
     description: Text | None = None
     scale: list[ScaleLevel] = Field(min_length=2)

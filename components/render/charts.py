@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from components.data.schema import Dataset
-from components.tables import signed
+from components.tables.labels import CONFIDENCE_MARKS, signed
 
 # Blue (aligned) against orange (resistant) reads for the common colour-vision deficiencies;
 # .streamlit/config.toml holds the same list as theme.chartDivergingColors.
@@ -28,7 +28,6 @@ FALLBACK_PALETTE = (
 )
 NEUTRAL = "#e6e6e6"  # the scale's midpoint (hedging) and cells with no stance
 NO_DATA = "#ffffff"
-CONFIDENCE_MARKS = {"high": "●●● high confidence", "medium": "●●○ medium confidence", "low": "●○○ low confidence"}
 
 
 def stance_colors(dataset: Dataset, palette: list[str]) -> dict[int, str]:
@@ -57,6 +56,22 @@ def _is_dark(color: str) -> bool:
     return 0.299 * red + 0.587 * green + 0.114 * blue < 140
 
 
+STALE_DASH = [6, 4]  # a dashed outline marks a stale cell; its words say so too
+
+
+def cell_note(row) -> str:
+    """The words under a cell's stance: whether it changed on the day shown, and whether it is stale.
+
+    (A cell with no evidence says so in its label already.)
+    """
+    notes = []
+    if row.changed:
+        notes.append("▲ changed")
+    if row.stale:
+        notes.append(f"last evidenced {row.last_evidenced:%B %Y}")
+    return " · ".join(notes)
+
+
 def matrix_cells(
     matrix: pd.DataFrame, dataset: Dataset, palette: list[str], selected: tuple[str, str] | None = None
 ) -> pd.DataFrame:
@@ -80,10 +95,30 @@ def matrix_cells(
             for s, st in zip(matrix["stance"], matrix["status"])
         ],
         since_text=[f"since {d}" if d is not None else "" for d in matrix["since"]],
+        note=[cell_note(row) for row in matrix.itertuples()],
         outline=[4 if (c, i) == selected else 1 for c, i in zip(matrix["country_id"], matrix["issue_id"])],
-    ).drop(columns=["since"])
+    ).drop(columns=["since", "last_evidenced"])  # dates are not JSON: their words are in since_text and note
     data["stance"] = data["stance"].astype(object).where(data["stance"].notna(), None)
     return data
+
+
+# What the exported chart draws: only these go into its JSON (a null stance would print as NaN).
+CHART_COLUMNS = [
+    "country",
+    "issue",
+    "country_order",
+    "issue_order",
+    "cell_label",
+    "confidence",
+    "confidence_mark",
+    "fill",
+    "ink",
+    "outline",
+    "since_text",
+    "note",
+    "stale",
+    "evidence",
+]
 
 
 def matrix_chart(
@@ -99,7 +134,7 @@ def matrix_chart(
     The `selected` cell is outlined, as on screen.
     """
     size = 18 if large else 14  # base font size; `large` is for projecting
-    data = matrix_cells(matrix, dataset, palette, selected)
+    data = matrix_cells(matrix, dataset, palette, selected)[CHART_COLUMNS].fillna({"confidence": ""})
     countries = list(dict.fromkeys(data.sort_values("country_order")["country"]))
     issues = list(dict.fromkeys(data.sort_values("issue_order")["issue"]))
     x = alt.X(
@@ -132,11 +167,19 @@ def matrix_chart(
     label = base.mark_text(fontSize=size + 2, fontWeight="bold", dy=-(size * 0.7)).encode(
         text="cell_label:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
     )
-    confidence = base.mark_text(fontSize=size - 1, dy=size * 0.85).encode(
+    confidence = base.mark_text(fontSize=size - 1, dy=size * 0.6).encode(
         text="confidence_mark:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
     )
-    height = max((96 if large else 72) * len(countries), 140)
-    return alt.layer(rect, label, confidence, data=data).properties(height=height, width="container")
+    note = base.mark_text(fontSize=size - 2, fontStyle="italic", dy=size * 1.75).encode(
+        text="note:N", color=alt.Color("ink:N", scale=None), tooltip=tooltip
+    )
+    stale = (
+        base.transform_filter("datum.stale")
+        .mark_rect(filled=False, stroke="#111111", strokeWidth=3, strokeDash=STALE_DASH)
+        .encode(tooltip=tooltip)
+    )
+    height = max((110 if large else 84) * len(countries), 140)
+    return alt.layer(rect, label, confidence, note, stale, data=data).properties(height=height, width="container")
 
 
 def legend_rows(dataset: Dataset, palette: list[str]) -> list[dict[str, str]]:

@@ -1,4 +1,6 @@
-"""Pure exports: charts as PNG/SVG (vl-convert, offline) and a briefing with footnotes."""
+"""Pure exports as text: the matrix as CSV and JSON, and a briefing with footnotes (Markdown, HTML).
+
+No chart code: images are components/render/images.py, so the CLI loads vl-convert only to draw."""
 
 from __future__ import annotations
 
@@ -6,40 +8,11 @@ import datetime as dt
 import html
 import json
 
-import altair as alt
 import pandas as pd
-import vl_convert as vlc
 
 from components.data.schema import Dataset
-from components.tables import signed
 from components.tables.evidence import safe_url
-
-EXPORT_WIDTH = 960
-
-
-def titled(chart: alt.TopLevelMixin, title: str, as_of: dt.date, source_line: str) -> alt.TopLevelMixin:
-    """The chart as it is exported: fixed width, with title, as-of date and source drawn in."""
-    return chart.properties(
-        width=EXPORT_WIDTH,
-        title=alt.TitleParams(
-            text=title,
-            subtitle=[f"Stances as of {as_of.isoformat()}", source_line],
-            anchor="start",
-            fontSize=18,
-            subtitleFontSize=12,
-            subtitleColor="#444444",
-        ),
-        padding=16,
-        background="white",
-    )
-
-
-def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    return vlc.vegalite_to_png(vl_spec=chart.to_json(), scale=scale)
-
-
-def chart_svg(chart: alt.TopLevelMixin) -> str:
-    return vlc.vegalite_to_svg(vl_spec=chart.to_json())
+from components.tables.labels import signed, source_citation, voice_rank, who_speaks
 
 
 def matrix_records(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -74,11 +47,6 @@ def matrix_json(matrix: pd.DataFrame, title: str, as_of: dt.date, digest: str) -
     )
 
 
-def _cite(source) -> str:
-    parts = [source.author, source.title or "(untitled capture)", source.publisher, source.date or "undated"]
-    return ", ".join(p for p in parts if p)
-
-
 def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tuple[list[dict], list]:
     """Per coded or explained cell: its text and footnote numbers; and the footnoted sources in order."""
     sources = {s.id: s for s in dataset.sources}
@@ -89,7 +57,8 @@ def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tu
             continue
         position = dataset.positions[row.position]
         numbers = []
-        for item in position.evidence:
+        evidence = sorted(position.evidence, key=lambda item: voice_rank(item.voice))  # strongest voice first
+        for item in evidence:
             source = sources[item.source]
             if source not in notes:
                 notes.append(source)
@@ -103,7 +72,10 @@ def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tu
                 "confidence": row.confidence,
                 "since": row.since,
                 "summary": row.summary,
-                "quotes": [(item.quote, notes.index(sources[item.source]) + 1) for item in position.evidence],
+                "quotes": [
+                    (item.quote, notes.index(sources[item.source]) + 1, who_speaks(item, row.country))
+                    for item in evidence
+                ],
                 "notes": sorted(set(numbers)),
             }
         )
@@ -119,11 +91,11 @@ def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, vi
         marks = "".join(f"[^{n}]" for n in cell["notes"])
         lines.append(f"## {cell['country']}: {cell['issue']}: {cell['label']}{stance}")
         lines.append(f"Since {cell['since']}{confidence}. {cell['summary']}{marks}")
-        lines += [f'> "{quote}"[^{n}]' for quote, n in cell["quotes"]]
+        lines += [f'> "{quote}"[^{n}] — {who}' for quote, n, who in cell["quotes"]]
         lines.append("")
     for number, source in enumerate(notes, 1):
         url = safe_url(source.url)
-        lines.append(f"[^{number}]: {_cite(source)}" + (f". <{url}>" if url else ""))
+        lines.append(f"[^{number}]: {source_citation(source)}" + (f". <{url}>" if url else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -138,13 +110,14 @@ def briefing_html(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: 
         body.append(f"<h2>{esc(cell['country'])}: {esc(cell['issue'])}: {esc(cell['label'])}{stance}</h2>")
         body.append(f"<p>Since {cell['since']}{confidence}. {esc(cell['summary'])}{marks}</p>")
         body += [
-            f'<blockquote>"{esc(q)}"<sup><a href="#note-{n}">{n}</a></sup></blockquote>' for q, n in cell["quotes"]
+            f'<blockquote>"{esc(q)}"<sup><a href="#note-{n}">{n}</a></sup> — {esc(who)}</blockquote>'
+            for q, n, who in cell["quotes"]
         ]
     body.append("<h2>Sources</h2><ol>")
     for number, source in enumerate(notes, 1):
         url = safe_url(source.url)
         link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
-        body.append(f'<li id="note-{number}">{esc(_cite(source))}.{link}</li>')
+        body.append(f'<li id="note-{number}">{esc(source_citation(source))}.{link}</li>')
     body.append("</ol>")
     style = "body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5}blockquote{color:#333;border-left:3px solid #999;margin-left:0;padding-left:1rem}"
     return (

@@ -15,10 +15,7 @@ import pandas as pd
 
 from components.data.schema import Dataset
 from components.render.charts import legend_rows, matrix_cells
-
-
-def cell_key(country_id: str, issue_id: str) -> str:
-    return f"{country_id}:{issue_id}"
+from components.tables.matrix import cell_key
 
 
 def _describe(row) -> str:
@@ -28,6 +25,8 @@ def _describe(row) -> str:
         parts.append(f"{row.confidence} confidence")
     if row.since_text:
         parts.append(row.since_text)
+    if row.note:
+        parts.append(row.note.replace("▲ ", ""))
     parts.append(f"{row.evidence} quote{'' if row.evidence == 1 else 's'}")
     return "; ".join(parts)
 
@@ -55,6 +54,9 @@ def heatmap_spec(
                 "fill": row.fill,
                 "ink": row.ink,
                 "selected": (row.country_id, row.issue_id) == selected,
+                "note": row.note,
+                "stale": bool(row.stale),
+                "changed": bool(row.changed),
                 "describe": _describe(row),
             }
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
@@ -9,6 +10,8 @@ import pandas as pd
 
 from components.data.schema import Dataset
 from components.data.verify import NOT_CHECKED, QuoteCheck
+from components.tables.labels import UNDATED, UNTITLED, publisher_short, voice_rank, voice_text
+from components.tables.matrix import latest_positions
 
 _FRAGMENT_WORDS = 5  # a long quote is matched by its first and last words (textStart,textEnd)
 
@@ -49,30 +52,90 @@ def checks_by_item(checks: list[QuoteCheck]) -> dict[tuple[int, int], QuoteCheck
     return {(check.position, check.evidence): check for check in checks}
 
 
-def evidence_table(dataset: Dataset, position: int, checks: dict[tuple[int, int], QuoteCheck]) -> pd.DataFrame:
-    """The quotes behind one position, each with its source and verification status."""
+QUOTE_COLUMNS = [
+    "position",
+    "evidence",
+    "source_id",
+    "country",
+    "issue",
+    "as_of",
+    "label",
+    "quote",
+    "speaker",
+    "voice",
+    "voice_text",
+    "said_on",
+    "note",
+    "title",
+    "publisher",
+    "author",
+    "date",
+    "kind",
+    "url",
+    "link",
+    "status",
+    "archive_line",
+]
+
+
+def _quote_rows(dataset: Dataset, picked, checks: dict[tuple[int, int], QuoteCheck]) -> pd.DataFrame:
+    """One row per quote of the picked positions: what the quote card and every export show."""
     sources = {source.id: source for source in dataset.sources}
+    countries = {country.id: country.name for country in dataset.countries}
+    issues = {issue.id: issue.name for issue in dataset.issues}
     rows = []
-    for j, item in enumerate(dataset.positions[position].evidence):
-        source = sources.get(item.source)
-        check = checks.get((position, j))
-        rows.append(
-            {
-                "quote": item.quote,
-                "note": item.note,
-                "source_id": item.source,
-                "title": source.title if source else None,
-                "publisher": source.publisher if source else None,
-                "author": source.author if source else None,
-                "date": source.date if source else None,
-                "kind": source.kind if source else None,
-                "url": safe_url(source.url) if source else None,
-                "link": text_fragment_url(source.url, item.quote) if source else None,
-                "status": check.status if check else NOT_CHECKED,
-                "archive_line": check.line if check and check.ok else None,
-            }
-        )
-    return pd.DataFrame(rows)
+    for i in picked:
+        position = dataset.positions[i]
+        country = countries.get(position.country, position.country)
+        for j, item in enumerate(position.evidence):
+            source = sources.get(item.source)
+            check = checks.get((i, j))
+            rows.append(
+                {
+                    "position": i,
+                    "evidence": j,
+                    "source_id": item.source,
+                    "country": country,
+                    "issue": issues.get(position.issue, position.issue),
+                    "as_of": position.as_of,
+                    "label": dataset.label_of(position.stance),
+                    "quote": item.quote,
+                    "speaker": item.speaker,
+                    "voice": item.voice,
+                    "voice_text": voice_text(item.voice, country),
+                    "said_on": item.said_on,
+                    "note": item.note,
+                    "title": source.title if source else None,
+                    "publisher": source.publisher if source else None,
+                    "author": source.author if source else None,
+                    "date": source.date if source else None,
+                    "kind": source.kind if source else None,
+                    "url": safe_url(source.url) if source else None,
+                    "link": text_fragment_url(source.url, item.quote) if source else None,
+                    "status": check.status if check else NOT_CHECKED,
+                    "archive_line": check.line if check and check.ok else None,
+                }
+            )
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def evidence_table(dataset: Dataset, position: int, checks: dict[tuple[int, int], QuoteCheck]) -> pd.DataFrame:
+    """The quotes behind one position, strongest voice first, each with its source and status."""
+    table = _quote_rows(dataset, [position], checks)
+    ranks = table["voice"].map(voice_rank)
+    return table.iloc[ranks.argsort(kind="stable")].reset_index(drop=True)
+
+
+def cited_publishers(dataset: Dataset, as_of) -> list[str]:
+    """Publishers of the quotes behind the stances in force on `as_of`, most quoted first (footers)."""
+    sources = {s.id: s for s in dataset.sources}
+    counts: Counter = Counter()
+    for index in latest_positions(dataset, as_of).values():
+        for item in dataset.positions[index].evidence:
+            source = sources.get(item.source)
+            if source is not None:
+                counts[publisher_short(source.publisher, source.id)] += 1
+    return [name for name, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))]
 
 
 def sources_table(dataset: Dataset, checks: list[QuoteCheck]) -> pd.DataFrame:
@@ -95,10 +158,10 @@ def sources_table(dataset: Dataset, checks: list[QuoteCheck]) -> pd.DataFrame:
         rows.append(
             {
                 "id": source.id,
-                "title": source.title or "(untitled capture)",
+                "title": source.title or UNTITLED,
                 "publisher": source.publisher,
                 "author": source.author,
-                "date": source.date or "undated",
+                "date": source.date or UNDATED,
                 "kind": source.kind,
                 "url": safe_url(source.url),
                 "cells": ", ".join(sorted(cited.get(source.id, ()))),
@@ -121,30 +184,5 @@ def _source_status(quotes: int, verified: int, statuses: set[str]) -> str:
 
 
 def quotes_table(dataset: Dataset, checks: list[QuoteCheck]) -> pd.DataFrame:
-    """Every quote in the file with the cell it supports, its source id and verification status."""
-    by_item = checks_by_item(checks)
-    countries = {country.id: country.name for country in dataset.countries}
-    issues = {issue.id: issue.name for issue in dataset.issues}
-    sources = {source.id: source for source in dataset.sources}
-    rows = []
-    for i, position in enumerate(dataset.positions):
-        for j, item in enumerate(position.evidence):
-            check = by_item.get((i, j))
-            source = sources.get(item.source)
-            rows.append(
-                {
-                    "source_id": item.source,
-                    "position": i,
-                    "country": countries.get(position.country, position.country),
-                    "issue": issues.get(position.issue, position.issue),
-                    "as_of": position.as_of,
-                    "label": dataset.label_of(position.stance),
-                    "quote": item.quote,
-                    "note": item.note,
-                    "status": check.status if check else NOT_CHECKED,
-                    "archive_line": check.line if check and check.ok else None,
-                    "link": text_fragment_url(source.url, item.quote) if source else None,
-                }
-            )
-    columns = ["source_id", "position", "country", "issue", "as_of", "label", "quote", "note", "status"]
-    return pd.DataFrame(rows, columns=[*columns, "archive_line", "link"])
+    """Every quote in the file with the cell it supports, its source and verification status."""
+    return _quote_rows(dataset, range(len(dataset.positions)), checks_by_item(checks))

@@ -8,7 +8,7 @@ from itertools import pairwise
 import pandas as pd
 
 from components.data.schema import Dataset, Position
-from components.tables.labels import stance_text
+from components.tables.labels import direction_of, stance_text
 
 
 def positions_by_cell(dataset: Dataset) -> dict[tuple[str, str], list[tuple[int, Position]]]:
@@ -86,45 +86,72 @@ def governments_table(dataset: Dataset, countries=None, start: dt.date | None = 
                     "leader": government.leader,
                     "from": government.start,
                     "to": government.end,
+                    "acting": government.acting,
                 }
             )
-    return pd.DataFrame(rows, columns=["country_id", "country", "leader", "from", "to"])
+    return pd.DataFrame(rows, columns=["country_id", "country", "leader", "from", "to", "acting"])
 
 
-def changes_table(dataset: Dataset, country: str, until: dt.date | None = None) -> pd.DataFrame:
-    """Each time one of a country's stances changed (up to `until`), oldest first.
+CHANGE_COLUMNS = [
+    "date",
+    "country_id",
+    "issue_id",
+    "issue",
+    "from_stance",
+    "to_stance",
+    "from_label",
+    "to_label",
+    "direction",
+    "change",
+    "position",
+]
+
+
+def stance_changes(dataset: Dataset, countries=None, issues=None, until: dt.date | None = None) -> pd.DataFrame:
+    """Every change of stance in the data (up to `until`), oldest first; `countries` and `issues`
+    (ids) narrow it. `position` is the index of the position that made the change.
 
     A cell's first position starts its record and is no change; a later position with the
     same stance (new evidence, same reading) is no change either.
     """
-    by_issue: dict[str, list[Position]] = {}  # one pass over the file, not one per issue
-    for p in dataset.positions:
-        if p.country == country and (until is None or p.as_of <= until):
-            by_issue.setdefault(p.issue, []).append(p)
+    cells = positions_by_cell(dataset)  # one pass over the file, not one per cell
     rows = []
-    for issue in dataset.issues:
-        cell = sorted(by_issue.get(issue.id, []), key=lambda p: p.as_of)
-        for before, after in pairwise(cell):
-            if before.stance == after.stance:
+    for country in dataset.countries:
+        if countries is not None and country.id not in countries:
+            continue
+        for issue in dataset.issues:
+            if issues is not None and issue.id not in issues:
                 continue
-            direction = None  # a move to or from "no stance" has no direction on the scale
-            if before.stance is not None and after.stance is not None:
-                direction = "towards alignment" if after.stance > before.stance else "away from alignment"
-            was, now = stance_text(dataset, before.stance), stance_text(dataset, after.stance)
-            rows.append(
-                {
-                    "date": after.as_of,
-                    "issue_id": issue.id,
-                    "issue": issue.name,
-                    "from_stance": before.stance,
-                    "to_stance": after.stance,
-                    "from_label": was,
-                    "to_label": now,
-                    "direction": direction,
-                    "change": f"{after.as_of.isoformat()}: {issue.name} moved from {was} to {now}",
-                }
+            cell = sorted(
+                (pair for pair in cells.get((country.id, issue.id), []) if until is None or pair[1].as_of <= until),
+                key=lambda pair: pair[1].as_of,
             )
-    columns = ["date", "issue_id", "issue", "from_stance", "to_stance", "from_label", "to_label", "direction", "change"]
-    table = pd.DataFrame(rows, columns=columns)
+            for (_, before), (index, after) in pairwise(cell):
+                if before.stance == after.stance:
+                    continue
+                was, now = stance_text(dataset, before.stance), stance_text(dataset, after.stance)
+                rows.append(
+                    {
+                        "date": after.as_of,
+                        "country_id": country.id,
+                        "issue_id": issue.id,
+                        "issue": issue.name,
+                        "from_stance": before.stance,
+                        "to_stance": after.stance,
+                        "from_label": was,
+                        "to_label": now,
+                        "direction": direction_of(before.stance, after.stance),
+                        "change": f"{after.as_of.isoformat()}: {issue.name} moved from {was} to {now}",
+                        "position": index,
+                    }
+                )
+    table = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
     table[["from_stance", "to_stance"]] = table[["from_stance", "to_stance"]].astype("Int64")
+    table["direction"] = pd.Series([row["direction"] for row in rows], index=table.index, dtype=object)  # None, not NaN
     return table.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def changes_table(dataset: Dataset, country: str, until: dt.date | None = None) -> pd.DataFrame:
+    """Each time one of a country's stances changed (up to `until`), oldest first (see stance_changes)."""
+    columns = ["date", "issue_id", "issue", "from_stance", "to_stance", "from_label", "to_label", "direction", "change"]
+    return stance_changes(dataset, [country], None, until)[columns]

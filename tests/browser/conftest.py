@@ -9,13 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,8 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.browser import ARGS as CHROMIUM_ARGS
-from bench.browser import CHROMIUM as CHROMIUM_PATH
+from harness.chromium import ARGS as CHROMIUM_ARGS
+from harness.chromium import CHROMIUM as CHROMIUM_PATH
+from harness.server import ServerError, StreamlitServer, free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -33,7 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 SERVER_LOGS = ARTIFACTS / "server-logs"
-CHROMIUM = Path(CHROMIUM_PATH)  # the launch flags are the benchmark's, so both measure the same browser
+CHROMIUM = Path(CHROMIUM_PATH)  # path and flags shared with the benchmark (harness/chromium.py): the same browser
 VIEWPORT = {"width": 1440, "height": 900}
 SERVER_START_SECONDS = 60
 APP_TIMEOUT_MS = 30_000  # one cold script run on 2 busy cores stays well under this
@@ -106,88 +100,48 @@ def chromium():
     playwright.stop()
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+class AppServers:
+    """`serve_app(data_file=None, env=None)` -> base URL of a running app (harness/server.py starts it).
 
+    One server per (data file, env) for the whole session: starting Streamlit costs seconds,
+    and each browser context gets its own Streamlit session anyway. `serve_app.server(url)` is
+    the server behind a URL, for what only the server knows (its CPU time, its memory).
+    """
 
-def _log_tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    def __init__(self) -> None:
+        self._servers: dict[tuple, StreamlitServer] = {}
 
+    def __call__(self, data_file: Path | str | None = None, env: dict[str, str] | None = None) -> str:
+        chosen = Path(data_file).resolve() if data_file else default_data_file()
+        key = (str(chosen), tuple(sorted((env or {}).items())))
+        if key not in self._servers:
+            server_env = {"STANCES_FILE": str(chosen), "STANCES_SOURCES": str(sources_folder()), **(env or {})}
+            port = free_port()
+            log = SERVER_LOGS / f"streamlit-{port}.log"
+            server = StreamlitServer(
+                REPO_ROOT / "app.py", log, server_env, start_timeout=SERVER_START_SECONDS, port=port
+            )
+            try:
+                server.start()
+            except ServerError as err:
+                pytest.fail(str(err))
+            self._servers[key] = server
+        return self._servers[key].url
 
-def _wait_healthy(process: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode} before serving:\n{_log_tail(log)}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:  # noqa: S310 (127.0.0.1 only)
-                if reply.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"streamlit did not answer {url}/_stcore/health within {SERVER_START_SECONDS} s:\n{_log_tail(log)}")
+    def server(self, url: str) -> StreamlitServer:
+        return next(server for server in self._servers.values() if server.url == url)
 
-
-def _stop(process: subprocess.Popen) -> None:
-    """Ends the server's whole process group (it was started as its own session)."""
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+    def stop_all(self) -> None:
+        for server in self._servers.values():
+            server.stop()
 
 
 @pytest.fixture(scope="session")
-def serve_app() -> Iterator[Callable[..., str]]:
-    """Factory: `serve_app(data_file=None, env=None)` -> base URL of a running app.
-
-    One server per (data file, env) for the whole session: starting Streamlit costs seconds,
-    and each browser context gets its own Streamlit session anyway.
-    """
-    servers: dict[tuple, tuple[subprocess.Popen, str]] = {}
-
-    def serve(data_file: Path | str | None = None, env: dict[str, str] | None = None) -> str:
-        chosen = Path(data_file).resolve() if data_file else default_data_file()
-        key = (str(chosen), tuple(sorted((env or {}).items())))
-        if key in servers:
-            return servers[key][1]
-        port = _free_port()
-        url = f"http://127.0.0.1:{port}"
-        SERVER_LOGS.mkdir(parents=True, exist_ok=True)
-        log = SERVER_LOGS / f"streamlit-{port}.log"
-        process_env = {
-            **os.environ,
-            "STANCES_FILE": str(chosen),
-            "STANCES_SOURCES": str(sources_folder()),
-            **(env or {}),
-        }
-        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1"]
-        command += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        with log.open("wb") as sink:
-            process = subprocess.Popen(
-                command,
-                cwd=REPO_ROOT,
-                env=process_env,
-                stdin=subprocess.DEVNULL,
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        servers[key] = (process, url)
-        _wait_healthy(process, url, log)
-        return url
-
-    yield serve
-    for process, _ in servers.values():
-        _stop(process)
+def serve_app() -> Iterator[AppServers]:
+    """Factory: `serve_app(data_file=None, env=None)` -> base URL of a running app (see AppServers)."""
+    servers = AppServers()
+    yield servers
+    servers.stop_all()
 
 
 class BrowserLog:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from components.app.pages.matrix import CHART_KEY
+from components.app.pages.matrix import HEATMAP_KEY
 
-HEATMAP = f".st-key-{CHART_KEY} .atlas-heatmap"
+HEATMAP = f".st-key-{HEATMAP_KEY} .atlas-heatmap"
 CELL = "button.atlas-heatmap-cell"
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
-from conftest import dump, load_data, valid_data
+from builders import COST_SHARING, TESTLAND, Variant, loaded
 from playwright.sync_api import expect
 
 from browser.locators import CELL, HEATMAP
@@ -71,22 +72,22 @@ FINDINGS_JS = """(ownDataUrl) => {
 
 def hostile_data() -> dict:
     """The valid fixture with a payload in every free-text field, plus a country and an issue with no coded stance."""
-    data = valid_data()
+    data = (
+        Variant()
+        .country("XL", TESTLAND, "Ada Test", dt.date(2019, 3, 1))
+        .issue(COST_SHARING)
+        .position("JP", "cost_sharing", dt.date(2019, 1, 10), summary=ALL)
+        .data
+    )
     data["title"] = f"Atlas {BROKEN_BLOCK}"
     data["description"] = ALL
     for level in data["scale"]:
         level["label"] = f"{level['label']} {ALL}"
-    data["countries"].append(
-        {"id": "XL", "name": "Testland", "governments": [{"leader": "Ada Test", "from": dt.date(2019, 3, 1)}]}
-    )
     for country in data["countries"]:
         country["name"] = f"{country['name']} {ALL}"
         for government in country["governments"]:
             # The quiz leaves out quotes naming a leader; KR's leaders share no word with KR's quotes.
             government["leader"] = f"{government['leader']} {BAIT if country['id'] == 'KR' else ALL}"
-    data["issues"].append(
-        {"id": "cost", "name": "Cost-sharing", "question": "Does it pay?", "levels": {2: "Pays", -2: "Refuses"}}
-    )
     for issue in data["issues"]:
         issue["name"] = f"{issue['name']} {ALL}"
         issue["question"] = f"{issue['question']} {ALL}"
@@ -95,9 +96,6 @@ def hostile_data() -> dict:
         for field in ("title", "publisher", "author", "kind", "date_note"):
             source[field] = f"{source.get(field, field)} {ALL}"
         source["url"] += HOSTILE_QUERY
-    data["positions"].append(
-        {"country": "JP", "issue": "cost", "as_of": dt.date(2019, 1, 10), "stance": None, "summary": ALL}
-    )
     for position in data["positions"]:
         position["summary"] = f"{position['summary']} {BROKEN_BLOCK}"
         for item in position.get("evidence", []):
@@ -108,16 +106,15 @@ def hostile_data() -> dict:
 
 @pytest.fixture(scope="module")
 def hostile_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("hostile") / "stances.yaml"
-    path.write_bytes(dump(hostile_data()))
-    return path
+    return Variant(hostile_data()).write(tmp_path_factory.mktemp("hostile"), "stances.yaml")
 
 
 @pytest.fixture(scope="module")
 def hostile() -> Dataset:
-    assert HOSTILE.ok, [str(p) for p in HOSTILE.problems]
-    assert quiz_items(HOSTILE.dataset), "the quiz needs at least one quote to ask"
-    return HOSTILE.dataset
+    """The hostile data's dataset: every test that uses it fails, naming the problems, if the data is invalid."""
+    dataset = loaded(hostile_data())
+    assert quiz_items(dataset), "the quiz needs at least one quote to ask"
+    return dataset
 
 
 @pytest.fixture(scope="module")
@@ -137,37 +134,47 @@ def _name(items, id_: str) -> str:
     return next(item.name for item in items if item.id == id_)
 
 
-def _routes(ds: Dataset) -> list[tuple[str, str, bool]]:
-    """(test id, path and query, whether the payloads show as visible text there)."""
-    jp, kr, xl = (_name(ds.countries, c) for c in ("JP", "KR", "XL"))
-    quad, cost = _name(ds.issues, "quad"), _name(ds.issues, "cost")
-    labels = list(source_labels(SimpleNamespace(dataset=ds)).values())
-    q = urlencode
-    return [
-        ("matrix", "/", True),
-        ("matrix-cell", "/?" + q({"cell": f"{jp} · {quad}"}), True),
-        ("matrix-present-cell", "/?" + q({"present": "true", "cell": f"{kr} · {quad}"}), True),
-        ("matrix-empty-cell", "/?" + q({"cell": f"{xl} · {cost}"}), True),
-        ("compare", "/compare", True),
-        ("compare-present", "/compare?" + q({"present": "true", "countries": [jp, xl]}, doseq=True), True),
-        ("issue", "/issue", True),
-        ("issue-uncoded-present", "/issue?" + q({"issue": cost, "present": "true"}), True),
-        ("country", "/country", True),
-        ("country-uncoded", "/country?" + q({"country": xl}), True),
-        ("sources", "/sources", False),  # a canvas table: its cells are pixels, checked below by the detail view
-        ("sources-detail", "/sources?" + q({"source": labels[0]}), True),
-        ("sources-search-present", "/sources?" + q({"present": "true", "find": "img", "source": labels[1]}), True),
-        ("methodology", "/methodology", True),
-        ("methodology-cite", "/methodology?" + q({"section": "How to cite"}), True),
-        ("methodology-limits", "/methodology?" + q({"section": "Limitations"}), True),
-        ("methodology-downloads", "/methodology?" + q({"section": "Downloads"}), False),  # names no data text
-        ("quiz", "/quiz", True),
-        ("quiz-present", "/quiz?present=true", True),
-    ]
+def _names(ds: Dataset) -> SimpleNamespace:
+    """The hostile names a route's address is built from (they hold the payloads)."""
+    return SimpleNamespace(
+        jp=_name(ds.countries, "JP"),
+        kr=_name(ds.countries, "KR"),
+        xl=_name(ds.countries, "XL"),
+        quad=_name(ds.issues, "quad"),
+        cost=_name(ds.issues, "cost_sharing"),
+        labels=list(source_labels(SimpleNamespace(dataset=ds)).values()),
+    )
 
 
-HOSTILE = load_data(hostile_data())
-ROUTES = _routes(HOSTILE.dataset) if HOSTILE.ok else []  # when invalid, the `hostile` fixture says why
+q = urlencode
+# (test id, its path and query from the hostile names, whether the payloads show as visible text there).
+# The list is fixed, not built from the data: if the hostile file became invalid, every route
+# would fail on the `hostile` fixture, never vanish from the run.
+ROUTES: list[tuple[str, Callable[[SimpleNamespace], str], bool]] = [
+    ("matrix", lambda n: "/", True),
+    ("matrix-cell", lambda n: "/?" + q({"cell": f"{n.jp} · {n.quad}"}), True),
+    ("matrix-present-cell", lambda n: "/?" + q({"present": "true", "cell": f"{n.kr} · {n.quad}"}), True),
+    ("matrix-empty-cell", lambda n: "/?" + q({"cell": f"{n.xl} · {n.cost}"}), True),
+    ("compare", lambda n: "/compare", True),
+    ("compare-present", lambda n: "/compare?" + q({"present": "true", "countries": [n.jp, n.xl]}, doseq=True), True),
+    ("issue", lambda n: "/issue", True),
+    ("issue-uncoded-present", lambda n: "/issue?" + q({"issue": n.cost, "present": "true"}), True),
+    ("country", lambda n: "/country", True),
+    ("country-uncoded", lambda n: "/country?" + q({"country": n.xl}), True),
+    ("sources", lambda n: "/sources", False),  # a canvas table: its cells are pixels, checked below by the detail view
+    ("sources-detail", lambda n: "/sources?" + q({"source": n.labels[0]}), True),
+    (
+        "sources-search-present",
+        lambda n: "/sources?" + q({"present": "true", "find": "img", "source": n.labels[1]}),
+        True,
+    ),
+    ("methodology", lambda n: "/methodology", True),
+    ("methodology-cite", lambda n: "/methodology?" + q({"section": "How to cite"}), True),
+    ("methodology-limits", lambda n: "/methodology?" + q({"section": "Limitations"}), True),
+    ("methodology-downloads", lambda n: "/methodology?" + q({"section": "Downloads"}), False),  # names no data text
+    ("quiz", lambda n: "/quiz", True),
+    ("quiz-present", lambda n: "/quiz?present=true", True),
+]
 
 
 def assert_inert(page, clean_scripts: int, where: str) -> None:
@@ -187,10 +194,10 @@ def assert_shown_as_text(page, where: str, payloads=PAYLOADS) -> None:
     assert not missing, f"{where} does not show these as text: {missing}"
 
 
-@pytest.mark.parametrize(("route_id", "path", "shows_text"), ROUTES, ids=[route[0] for route in ROUTES])
+@pytest.mark.parametrize(("route_id", "address", "shows_text"), ROUTES, ids=[route[0] for route in ROUTES])
 def test_every_page_shows_hostile_text_as_text(
     route_id,
-    path,
+    address,
     shows_text,
     serve_app,
     hostile_file,
@@ -201,7 +208,7 @@ def test_every_page_shows_hostile_text_as_text(
     clean_script_count,
     screenshot,
 ):
-    page.goto(serve_app(hostile_file) + path)
+    page.goto(serve_app(hostile_file) + address(_names(hostile)))
     wait_for_app(page)
     expect(page.locator('[data-testid="stMainBlockContainer"] h1').first).to_be_visible()
     assert page.get_by_text("The data file has problems").count() == 0, "the hostile file is valid"

@@ -14,6 +14,7 @@ from browser.locators import CELL, HEATMAP, heatmap_cell, shown_date
 from components.data.loader import load_dataset
 from components.data.schema import Dataset
 from components.tables import date_span, latest_positions
+from components.tables.evidence import cited_publishers
 
 pytestmark = pytest.mark.browser
 
@@ -140,8 +141,7 @@ def test_presentation_mode_hides_chrome_and_cites_itself(
     expect(footer).to_be_visible()
     expect(footer).to_contain_text(f"as of {as_of.isoformat()}")
     text = footer.inner_text()
-    cited = {e.source for i in latest_positions(dataset, as_of).values() for e in dataset.positions[i].evidence}
-    publishers = {(s.publisher or s.id).split(";")[0].split(" (")[0] for s in dataset.sources if s.id in cited}
+    publishers = set(cited_publishers(dataset, as_of))
     assert any(name in text for name in publishers), f"footer names none of {sorted(publishers)}: {text!r}"
     assert page.get_by_text("Download this view").count() == 0, "downloads are chrome: hidden when presenting"
     screenshot(page, "matrix-present")

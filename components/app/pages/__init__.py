@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from components.app.pages import compare, country, issue, matrix, methodology, quiz, sources
+from components.app.pages import changes, compare, country, issue, matrix, methodology, quiz, sources
 
 PAGES = (
     (matrix, "Matrix", ":material/grid_view:", "matrix"),
+    (changes, "Changes", ":material/timeline:", "changes"),
     (compare, "Compare", ":material/compare_arrows:", "compare"),
     (issue, "Issue", ":material/topic:", "issue"),
     (country, "Country", ":material/flag:", "country"),

@@ -9,12 +9,13 @@ from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
 from components.app.widgets.downloads import download_menu, render_chart_downloads, render_matrix_downloads
 from components.app.widgets.evidence_panel import render_evidence_panel
-from components.app.widgets.heatmap import clicked_cell, render_heatmap
+from components.app.widgets.heatmap import STEP_EVENT, clicked_cell, render_heatmap, sent
+from components.app.widgets.stepper import PLAY_DELAY_MS, PLAYING, on_step, render_stepper, stepped_from
 from components.render.charts import matrix_chart
-from components.render.heatmap_spec import cell_key
+from components.tables.matrix import cell_key, parse_cell_key
 
-CELL_KEY = "cell"  # query parameter and session key of the selected cell: "JP:quad"
-CHART_KEY = "matrix_heatmap"
+SELECTED_CELL = "cell"  # query parameter and session key of the selected cell's key (tables.matrix.cell_key)
+HEATMAP_KEY = "matrix_heatmap"  # widget key of the heatmap, whose click callback reads it
 
 
 def cell_options(ctx: AppContext) -> list[str]:
@@ -23,9 +24,9 @@ def cell_options(ctx: AppContext) -> list[str]:
 
 def _on_cell_click() -> None:
     """A click on the heatmap selects that cell, as the picker below it would."""
-    clicked = clicked_cell(CHART_KEY)
+    clicked = clicked_cell(HEATMAP_KEY)
     if clicked:
-        st.session_state[CELL_KEY] = clicked
+        st.session_state[SELECTED_CELL] = clicked
 
 
 def render_page(ctx: AppContext) -> None:
@@ -35,32 +36,49 @@ def render_page(ctx: AppContext) -> None:
         "Alignment with the US-led position on each issue, from Resistant to Aligned. "
         "Click a cell, or pick one below, to see the quotes behind it."
     )
-    matrix = data.matrix_table(ctx.digest, ctx.as_of, None, ds)
+    since = stepped_from(ctx.as_of)
+    matrix = data.matrix_table(ctx.digest, ctx.as_of, None, ds, since)
     options = cell_options(ctx)
-    keep_choice_current(ctx, CELL_KEY, options)
+    keep_choice_current(ctx, SELECTED_CELL, options)
     # The heatmap goes first, so the browser starts loading its code first (bench/README.md, cold load).
-    chosen = st.session_state.get(CELL_KEY)
-    drawn = tuple(chosen.split(":", 1)) if chosen else None
-    spec = data.heatmap_spec(ctx.digest, ctx.as_of, drawn, ctx.palette, ctx.present, ds, matrix)
-    render_heatmap(spec, key=CHART_KEY, on_click=_on_cell_click)
+    chosen = st.session_state.get(SELECTED_CELL)
+    drawn = parse_cell_key(chosen)
+    spec = data.heatmap_spec(ctx.digest, ctx.as_of, since, drawn, ctx.palette, ctx.present, ds, matrix)
+    time = {"playing": bool(st.session_state.get(PLAYING)), "keys": ctx.present, "delay": PLAY_DELAY_MS}
+    dates = data.change_dates(ctx.digest, ds)
+    render_heatmap(
+        {**spec, "step": time},
+        key=HEATMAP_KEY,
+        on_click=_on_cell_click,
+        on_step=lambda: on_step(sent(HEATMAP_KEY, STEP_EVENT), ctx.date_range, dates),
+    )
+    render_stepper(ctx.as_of, ctx.date_range, dates)
+    moved = int(matrix["changed"].sum())
+    if moved:
+        start = since or ctx.as_of
+        st.caption(
+            f"▲ {moved} cell{'s' if moved != 1 else ''} changed "
+            + (f"since {start:%-d %B %Y}" if since else "on this day")
+            + " (outlined)."
+        )
     cell = st.selectbox(
         "Evidence for",
         options,
         index=None,
-        key=CELL_KEY,
+        key=SELECTED_CELL,
         bind="query-params",
         placeholder="Click a cell above, or choose a country and issue",
         format_func=lambda value: " · ".join(
-            (ctx.country_name(value.split(":")[0]), ctx.issue_name(value.split(":", 1)[1]))
+            (ctx.country_name(parse_cell_key(value)[0]), ctx.issue_name(parse_cell_key(value)[1]))
         ),
     )
-    selected = tuple(cell.split(":", 1)) if cell else None
+    selected = parse_cell_key(cell)
     if selected != drawn:
         # A cell from a copied link, which the picker reads from the URL only on a session's first
         # run, after the heatmap was drawn: run again, so the heatmap outlines it too.
         st.rerun()
-    if cell:
-        render_evidence_panel(ctx, *cell.split(":", 1))
+    if selected:
+        render_evidence_panel(ctx, *selected)
     if not ctx.present:
         with download_menu("Download this view"):
             render_chart_downloads(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.app.context import AppContext
-from components.app.widgets.text import link, plain
-from components.data.verify import NOT_CHECKED, VERIFIED
+from components.app.widgets.quote_card import quote_records, render_quote_card
+from components.app.widgets.text import plain
 from components.tables import signed
-from components.tables.evidence import text_fragment_url
+from components.tables.evidence import evidence_table
 from components.tables.quiz import QuizItem, draw_round, new_seed, parse_seed, quiz_items, score
 
 ROUND_PARAM = "round"  # query parameter: the round's seed, so a shared link gives everyone the same quotes
@@ -114,19 +114,5 @@ def _render_reveal(ctx: AppContext, item: QuizItem, picked: str) -> None:
             f"in the position of {position.as_of.isoformat()}"
         )
         st.caption(plain(position.summary))
-        source = next((s for s in ds.sources if s.id == item.source), None)
-        meta = (
-            [source.title or "Untitled capture", source.author, source.publisher, source.date or "undated"]
-            if source
-            else [item.source]
-        )
-        st.markdown("Source: " + " · ".join(plain(m) for m in meta if m))
-        check = ctx.check_map.get((item.position, item.evidence))
-        badge = (
-            f":green-badge[✓ verified · archive line {check.line}]"
-            if check is not None and check.status == VERIFIED
-            else f":orange-badge[{plain(check.status if check else NOT_CHECKED)}]"
-        )
-        target = text_fragment_url(source.url, item.quote) if source else None
-        opener = link("Open the source at this quote", target) if target else "No link: the source has no URL"
-        st.markdown(f"{badge} &nbsp; {opener}")
+        quotes = evidence_table(ds, item.position, ctx.check_map)
+        render_quote_card(quote_records(quotes[quotes["evidence"] == item.evidence])[0])

@@ -11,8 +11,9 @@ import streamlit as st
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
+from components.app.widgets.quote_card import quote_records, render_quote_card
 from components.app.widgets.text import link, plain
-from components.data.verify import VERIFIED
+from components.tables.labels import NO_PUBLISHER, UNDATED, UNTITLED
 
 SEARCH_KEY = "find"  # query parameter of the search box
 SOURCE_KEY = "source"  # query parameter and session key of the source shown below the table
@@ -160,8 +161,8 @@ def render_source_quotes(ctx: AppContext) -> None:
     quotes = data.quotes_table(ctx.digest, str(ctx.archive) if ctx.archive else None, ctx.dataset, ctx.checks)
     quotes = quotes[quotes["source_id"] == chosen]
     with st.container(border=True, key="source_detail"):
-        st.markdown(f"**{plain(source.title or '(untitled capture)')}**")
-        meta = [source.publisher or "unknown publisher", source.author, source.date or "undated", source.kind]
+        st.markdown(f"**{plain(source.title or UNTITLED)}**")
+        meta = [source.publisher or NO_PUBLISHER, source.author, source.date or UNDATED, source.kind]
         st.caption(" · ".join(plain(m) for m in meta if m))
         if source.date_note:
             st.caption(f"Date: {plain(source.date_note)}")
@@ -171,23 +172,6 @@ def render_source_quotes(ctx: AppContext) -> None:
         if quotes.empty:
             st.caption("No stance cites this source.")
         # NaN (pandas' missing value) is truthy: turn it back into None before testing fields
-        for row in quotes.astype(object).where(quotes.notna(), None).itertuples():
-            _render_quote(row)
-
-
-def _render_quote(row) -> None:
-    with st.container(border=True):
-        st.markdown(f"> “{plain(row.quote)}”")
-        st.caption(
-            f"Supports {plain(row.country)} · {plain(row.issue)}: {plain(row.label)}, "
-            f"in the position of {row.as_of.isoformat()}"
-        )
-        if row.note:
-            st.caption(f"Note: {plain(row.note)}")
-        badge = (
-            f":green-badge[✓ verified · archive line {int(row.archive_line)}]"
-            if row.status == VERIFIED
-            else f":orange-badge[{plain(row.status)}]"
-        )
-        opener = link("Open the source at this quote", row.link) if row.link else "No link: the source has no URL"
-        st.markdown(f"{badge} &nbsp; {opener}")
+        for row in quote_records(quotes):
+            supports = f"Supports {plain(row['country'])} · {plain(row['issue'])}: {plain(row['label'])}"
+            render_quote_card(row, f"{supports}, in the position of {row['as_of'].isoformat()}")

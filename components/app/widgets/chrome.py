@@ -34,27 +34,53 @@ FOOTER_CSS = """
 """
 
 
+PRESENT_VALUES = ("true", "1", "yes", "on")  # `?present=true`, and the design's `?present=1`
+
+
+def _sync_present_param() -> None:
+    """Presentation mode in the URL, in the one form the app writes: `present=true`, or no parameter."""
+    if st.session_state.get("present"):
+        st.query_params["present"] = "true"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
+
+
+def _present_from_url() -> None:
+    """On a session's first run, the URL turns presentation mode on: `?present=1` as well as `?present=true`.
+
+    The toggle is not bound to the URL by Streamlit, whose binding reads only true/false and drops
+    anything else (a `?present=1` link would open the normal view); it is kept in step here instead.
+    """
+    if "present" in st.session_state:
+        return
+    raw = st.query_params.get("present")
+    st.session_state["present"] = raw is not None and raw.strip().lower() in PRESENT_VALUES
+    _sync_present_param()
+
+
 def render_controls(result: LoadResult, span: tuple[dt.date, dt.date]) -> tuple[dt.date, bool]:
     """The sidebar's shared state, bound to the URL: the as-of date and presentation mode."""
-    first = min(
-        [span[0]] + [g.start for c in result.dataset.countries for g in c.governments if g.start >= dt.date(1990, 1, 1)]
-    )
+    today = max(span[0], dt.date.today())
     with st.sidebar:
         # In a popover, whose content the browser draws only when opened: the date picker's
         # code then stays out of every page's first load (bench/README.md, "cold load").
         with st.popover("Date and presentation mode", icon=":material/calendar_month:", width="stretch"):
             as_of = st.date_input(
                 "As of",
-                value=span[1],
-                min_value=min(first, span[0]),
-                max_value=max(dt.date.today(), span[1]),
+                value=today,
+                min_value=span[0],
+                max_value=today,
                 key="as_of",
                 bind="query-params",
                 format="YYYY-MM-DD",
                 help="Every page shows the stances in force on this date.",
             )
+            _present_from_url()
             present = st.toggle(
-                "Presentation mode", key="present", bind="query-params", help="Large type, no sidebar: for projecting"
+                "Presentation mode",
+                key="present",
+                on_change=_sync_present_param,
+                help="Large type, no sidebar: for projecting",
             )
         st.caption(f"Showing the stances in force on {as_of:%-d %B %Y}.")
         ds = result.dataset
@@ -117,6 +143,7 @@ def keep_choice_current(ctx: AppContext, key: str, options: list) -> None:
 
 def _exit_presentation() -> None:
     st.session_state["present"] = False
+    _sync_present_param()
 
 
 def render_presentation(ctx: AppContext) -> None:

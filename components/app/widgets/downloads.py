@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.app.context import AppContext
-from components.render import export
+from components.render import export, images
 
 
 def source_line(ctx: AppContext) -> str:
@@ -34,21 +34,48 @@ def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLev
     name = f"stance-atlas-{_slug(title)}-{ctx.as_of.isoformat()}"
 
     def framed():
-        return export.titled(build_chart(), title, ctx.as_of, source_line(ctx))
+        return images.titled(build_chart(), title, ctx.as_of, source_line(ctx))
 
     _render_buttons(
         [
-            ("PNG (2×)", lambda: export.chart_png(framed()), f"{name}.png", "image/png", ":material/image:"),
-            ("SVG", lambda: export.chart_svg(framed()), f"{name}.svg", "image/svg+xml", ":material/polyline:"),
+            ("PNG (2×)", lambda: images.chart_png(framed()), f"{name}.png", "image/png", ":material/image:"),
+            ("SVG", lambda: images.chart_svg(framed()), f"{name}.svg", "image/svg+xml", ":material/polyline:"),
         ],
         key,
     )
 
 
-def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, key: str) -> None:
-    """The current matrix (CSV, JSON), the data file (YAML) and a footnoted briefing."""
+def view_url(ctx: AppContext) -> str:
+    """The address a citation of this view gives: the page in the reader's browser at the as-of date."""
+    page = st.context.url  # None outside a browser session (AppTest)
+    return f"{page}?as_of={ctx.as_of.isoformat()}" if page else ctx.result.name
+
+
+def _briefing_pdf(ctx: AppContext, matrix: pd.DataFrame, view: str, cells, url: str) -> bytes:
+    from components.render import pdf  # typesetting code, loaded on the first click only
+
+    options = {"view": view, "cells": cells, "palette": ctx.palette, "checks": ctx.check_map, "url": url}
+    return pdf.briefing_pdf(ctx.result, matrix, ctx.as_of, **options)
+
+
+def _briefing_pptx(ctx: AppContext, matrix: pd.DataFrame, view: str, cells, url: str) -> bytes:
+    from components.render import slides
+
+    selected = cells[0] if cells and len(cells) == 1 else None
+    options = {"view": view, "palette": ctx.palette, "selected": selected, "url": url}
+    return slides.briefing_pptx(ctx.result, matrix, ctx.as_of, **options)
+
+
+def render_matrix_downloads(
+    ctx: AppContext, matrix: pd.DataFrame, view: str, key: str, cells: list[tuple[str, str]] | None = None
+) -> None:
+    """The current matrix (CSV, JSON), the data file (YAML), a footnoted briefing and slides.
+
+    `cells` are the (country id, issue id) cells the PDF gives the evidence of (all when none).
+    """
     name = f"stance-atlas-{_slug(view)}-{ctx.as_of.isoformat()}"
     ds = ctx.dataset
+    url = view_url(ctx)
     buttons = [
         ("CSV", lambda: export.matrix_csv(matrix), f"{name}.csv", "text/csv", None),
         (
@@ -72,9 +99,28 @@ def render_matrix_downloads(ctx: AppContext, matrix: pd.DataFrame, view: str, ke
             "text/html",
             None,
         ),
+        (
+            "Briefing (PDF)",
+            lambda: _briefing_pdf(ctx, matrix, view, cells, url),
+            f"{name}-briefing.pdf",
+            "application/pdf",
+            None,
+        ),
+        (
+            "Slides (PPTX)",
+            lambda: _briefing_pptx(ctx, matrix, view, cells, url),
+            f"{name}-slides.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            None,
+        ),
         ("Data file (YAML)", lambda: ctx.result.raw, ctx.result.name, "application/yaml", None),
     ]
     _render_buttons(buttons, key)
+
+
+def render_table_download(build_csv: Callable[[], str], file_name: str, key: str) -> None:
+    """One table as CSV (a page's own list, such as the Changes page's), built only when clicked."""
+    _render_buttons([("CSV", build_csv, f"{file_name}.csv", "text/csv", None)], key)
 
 
 def _render_buttons(buttons: list[tuple], key: str) -> None:

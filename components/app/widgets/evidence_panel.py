@@ -6,12 +6,12 @@ import streamlit as st
 
 from components import tables
 from components.app.context import AppContext
-from components.app.widgets.text import link, plain
+from components.app.widgets.quote_card import quote_records, render_quote_card
+from components.app.widgets.text import plain
 from components.app.widgets.timeline import timeline_window
-from components.data.verify import VERIFIED
-from components.render.charts import CONFIDENCE_MARKS
 from components.render.timeline_charts import history_chart
 from components.tables.evidence import evidence_table
+from components.tables.labels import confidence_reason, confidence_text
 
 
 def render_evidence_panel(ctx: AppContext, country_id: str, issue_id: str) -> None:
@@ -27,11 +27,10 @@ def render_evidence_panel(ctx: AppContext, country_id: str, issue_id: str) -> No
         position = ds.positions[index]
         stance = f" ({tables.signed(position.stance)})" if position.stance is not None else ""
         st.subheader(f"{title} — {plain(ds.label_of(position.stance))}{stance}")
-        confidence = (
-            CONFIDENCE_MARKS.get(position.confidence, "no stance coded") if position.confidence else "no stance coded"
-        )
+        confidence = confidence_text(position.confidence)
         st.caption(f"In force since {position.as_of.isoformat()} · {confidence} · {len(position.evidence)} quote(s)")
         st.markdown(plain(position.summary))
+        st.caption(plain(confidence_reason(position, ctx.country_name(country_id))))
         left, right = st.columns([2, 3], gap="large")
         with left:
             _render_history(ctx, country_id, issue_id)
@@ -61,28 +60,5 @@ def render_quotes(ctx: AppContext, position: int) -> None:
     if quotes.empty:
         st.caption("No quotes: the summary explains why no stance is coded.")
         return
-    # pandas turns a missing text into NaN (truthy); rows as dicts with None keep "unknown" honest
-    for row in quotes.astype(object).where(quotes.notna(), None).to_dict("records"):
-        with st.container(border=True):
-            st.markdown(f"> “{plain(row['quote'])}”")
-            meta = [
-                plain(row["title"] or "Untitled capture"),
-                plain(row["author"]) if row["author"] else None,
-                plain(row["publisher"] or "publisher unknown"),
-                plain(row["date"] or "undated"),
-                plain(row["kind"]),
-            ]
-            st.caption(" · ".join(m for m in meta if m))
-            if row["note"]:
-                st.caption(f"Note: {plain(row['note'])}")
-            badge = (
-                f":green-badge[✓ verified · archive line {int(row['archive_line'])}]"
-                if row["status"] == VERIFIED
-                else f":orange-badge[{plain(row['status'])}]"
-            )
-            opener = (
-                link("Open the source at this quote", row["link"])
-                if row["link"]
-                else "No link: the capture shows no URL"
-            )
-            st.markdown(f"{badge} &nbsp; {opener}")
+    for row in quote_records(quotes):
+        render_quote_card(row)

@@ -8,7 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 ASSETS = Path(__file__).with_name("assets")
-CLICK = "cell"  # the event the browser sends with the clicked cell's key
+CLICK_EVENT = "cell"  # the event assets/heatmap.js sends, carrying the clicked cell's key
+STEP_EVENT = "step"  # and the one it sends for a step in time: "tick" (play), "previous", "next" (arrow keys)
 
 # Registered once, at import; Streamlit re-registers it on a new runtime when it is mounted.
 _heatmap = st.components.v2.component(
@@ -19,11 +20,16 @@ _heatmap = st.components.v2.component(
 )
 
 
+def sent(key: str, event: str) -> str | None:
+    """The value the heatmap's last `event` sent, read inside that event's callback."""
+    state = st.session_state.get(key)
+    return getattr(state, event, None) if state is not None else None
+
+
 def clicked_cell(key: str) -> str | None:
     """The cell key the last click sent, read inside the click callback."""
-    state = st.session_state.get(key)
-    return getattr(state, CLICK, None) if state is not None else None
+    return sent(key, CLICK_EVENT)
 
 
-def render_heatmap(spec: dict, *, key: str, on_click: Callable[[], None]) -> None:
-    _heatmap(key=key, data=spec, **{f"on_{CLICK}_change": on_click})
+def render_heatmap(spec: dict, *, key: str, on_click: Callable[[], None], on_step: Callable[[], None]) -> None:
+    _heatmap(key=key, data=spec, **{f"on_{CLICK_EVENT}_change": on_click, f"on_{STEP_EVENT}_change": on_step})

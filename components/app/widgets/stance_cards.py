@@ -11,8 +11,8 @@ import streamlit as st
 from components.app.context import AppContext
 from components.app.widgets.evidence_panel import render_quotes
 from components.app.widgets.text import plain
-from components.render.charts import CONFIDENCE_MARKS
 from components.tables import CODED, NO_STANCE, signed
+from components.tables.labels import confidence_text
 
 CARDS_PER_ROW = 2  # two wide cards stay legible on a projector; more squeezes the summaries
 
@@ -29,8 +29,7 @@ def stance_badge(row) -> str:
 def card_facts(row, as_of) -> str:
     """When the stance took effect, how sure the coding is, and how many quotes back it."""
     if row.status == CODED:
-        confidence = CONFIDENCE_MARKS.get(row.confidence, "confidence unknown")
-        return f"Since {row.since.isoformat()} · {confidence} · {row.evidence} quote(s)"
+        return f"Since {row.since.isoformat()} · {confidence_text(row.confidence)} · {row.evidence} quote(s)"
     if row.status == NO_STANCE:
         return f"Assessed {row.since.isoformat()} · no stance coded · {row.evidence} quote(s)"
     return f"No evidence: nothing recorded by {as_of.isoformat()}"

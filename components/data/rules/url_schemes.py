@@ -1,9 +1,19 @@
 """Source links are plain http(s) URLs, so nothing else (javascript:, data:) is ever linked."""
 
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from components.data.problems import Finding
+from components.data.schema import Dataset
 
-def check(dataset, today):
+CODE = "url-schemes"
+DESCRIPTION = "a source's url is a plain http(s) address (no javascript:, data: or spaces)"
+
+
+def check(dataset: Dataset, today: dt.date) -> Iterator[Finding]:
     for i, source in enumerate(dataset.sources):
         if source.url is None:
             continue
@@ -17,4 +27,4 @@ def check(dataset, today):
             or not parts.netloc
             or any(c.isspace() for c in source.url)
         ):
-            yield ("sources", i, "url"), f"url must be an http(s) address, not '{source.url[:60]}'"
+            yield Finding(("sources", i, "url"), f"url must be an http(s) address, not '{source.url[:60]}'")

@@ -32,6 +32,9 @@ function cellButton(cell, send) {
   button.setAttribute("aria-pressed", cell.selected ? "true" : "false");
   button.appendChild(element("span", "atlas-heatmap-stance", cell.label));
   if (cell.confidence) button.appendChild(element("span", "atlas-heatmap-confidence", cell.confidence));
+  if (cell.note) button.appendChild(element("span", "atlas-heatmap-note", cell.note));
+  button.classList.toggle("atlas-heatmap-stale", Boolean(cell.stale));
+  button.classList.toggle("atlas-heatmap-changed", Boolean(cell.changed));
   button.addEventListener("click", () => send(cell.key));
   return button;
 }
@@ -52,6 +55,38 @@ function table(spec, send) {
   return grid;
 }
 
+// Steps in time. In presentation mode the arrow keys step to the previous or next change; while
+// playing, the next year is asked for only once this step has been drawn, so reruns never queue.
+let sendStep = null;
+let arrowsOn = false;
+let playTimer = null;
+
+function onArrow(event) {
+  if (!arrowsOn || !sendStep || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target;
+  if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+  if (event.key === "ArrowLeft") sendStep("previous");
+  else if (event.key === "ArrowRight") sendStep("next");
+  else return;
+  event.preventDefault();
+}
+
+function followTime(step, send) {
+  sendStep = send;
+  if (!arrowsOn && step.keys) document.addEventListener("keydown", onArrow);
+  if (arrowsOn && !step.keys) document.removeEventListener("keydown", onArrow);
+  arrowsOn = Boolean(step.keys);
+  clearTimeout(playTimer);
+  playTimer = step.playing ? setTimeout(() => send("tick"), step.delay) : null;
+}
+
+function stopFollowing() {
+  document.removeEventListener("keydown", onArrow);
+  arrowsOn = false;
+  clearTimeout(playTimer);
+  playTimer = null;
+}
+
 export default function ({ data, parentElement, setTriggerValue }) {
   // One root, kept across reruns: the parent also holds the component's <style>, which must stay.
   let root = parentElement.querySelector(":scope > .atlas-heatmap");
@@ -62,8 +97,10 @@ export default function ({ data, parentElement, setTriggerValue }) {
   const scroller = element("div", "atlas-heatmap-scroll");
   scroller.appendChild(table(data, (key) => setTriggerValue("cell", key)));
   root.replaceChildren(legend(data), scroller);
+  if (data.step) followTime(data.step, (value) => setTriggerValue("step", value));
   if (focused) {
     const again = [...root.querySelectorAll(".atlas-heatmap-cell")].find((b) => b.dataset.key === focused.dataset.key);
     if (again) again.focus();
   }
+  return stopFollowing; // on unmount (leaving the page): no arrow keys, no pending play step
 }

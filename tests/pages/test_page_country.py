@@ -3,22 +3,7 @@
 from __future__ import annotations
 
 import pyarrow as pa
-import pytest
-from apptest_support import clear_caches, page_text, run_page, unescaped, write_with_testland
-from conftest import VALID
-
-
-@pytest.fixture(autouse=True)
-def _fixture_data(monkeypatch):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    yield
-    clear_caches()
-
-
-@pytest.fixture
-def extended(tmp_path, monkeypatch):
-    monkeypatch.setenv("STANCES_FILE", str(write_with_testland(tmp_path)))
+from apptest_support import page_text, run_page, unescaped
 
 
 def card_headings(at) -> list[str]:
@@ -92,7 +77,7 @@ def test_as_of_changes_stances_leader_and_changes():
     assert "moved from" not in text
 
 
-def test_extra_country_and_issue_appear(extended):
+def test_extra_country_and_issue_appear(testland):
     at = run_page("country", params={"country": "Testland"})
     assert not at.exception
     assert at.title[0].value == "Country: Testland"
@@ -107,7 +92,7 @@ def test_extra_country_and_issue_appear(extended):
     assert "No coded stance for Testland yet" in at.info[0].value
 
 
-def test_extra_issue_shows_for_existing_country(extended):
+def test_extra_issue_shows_for_existing_country(testland):
     at = run_page("country")
     assert "**Fixture issue** &nbsp; :gray-badge[No evidence]" in card_headings(at)
 

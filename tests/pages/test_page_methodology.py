@@ -4,41 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from pathlib import Path
 
-import pytest
-from apptest_support import clear_caches, run_page
-from conftest import dump, valid_data
+from apptest_support import run_page
+from builders import VALID, with_new_zealand
 
 from components.app.pages import methodology
 from components.app.widgets.text import plain
-
-TESTS = Path(__file__).resolve().parent
-VALID = TESTS / "fixtures" / "valid_minimal.yaml"
-
-
-@pytest.fixture(autouse=True)
-def fresh(monkeypatch, tmp_path):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    monkeypatch.setenv("STANCES_SOURCES", str(tmp_path / "no-archive"))
-    yield
-    clear_caches()
-
-
-def extended_file(tmp_path: Path) -> Path:
-    """valid_minimal plus a country, an issue with one level defined, and a stance-null position."""
-    data = valid_data()
-    data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    data["issues"].append(
-        {"id": "cost_sharing", "name": "Cost-sharing", "question": "Does it share the cost?", "levels": {2: "Pays"}}
-    )
-    data["positions"].append(
-        {"country": "NZ", "issue": "quad", "as_of": dt.date(2020, 5, 1), "stance": None, "summary": "No position."}
-    )
-    path = tmp_path / "extended.yaml"
-    path.write_bytes(dump(data))
-    return path
 
 
 def test_scale_and_full_codebook_are_the_first_tab():
@@ -108,7 +79,15 @@ def test_downloads_offer_the_full_matrix_and_data_file():
     at = run_page("methodology", {"section": "Downloads"})
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["CSV", "JSON", "Briefing (Markdown)", "Briefing (HTML)", "Data file (YAML)"]
+    assert labels == [
+        "CSV",
+        "JSON",
+        "Briefing (Markdown)",
+        "Briefing (HTML)",
+        "Briefing (PDF)",
+        "Slides (PPTX)",
+        "Data file (YAML)",
+    ]
     assert any(c.value.startswith("The full matrix as of 2020-10-22 (CSV, JSON)") for c in at.caption)
 
 
@@ -121,7 +100,7 @@ def test_presentation_mode_has_no_downloads():
 
 
 def test_an_extra_country_and_issue_appear(monkeypatch, tmp_path):
-    monkeypatch.setenv("STANCES_FILE", str(extended_file(tmp_path)))
+    monkeypatch.setenv("STANCES_FILE", str(with_new_zealand().write(tmp_path)))
     at = run_page("methodology")
     assert not at.exception
     codebook = at.table[1].value.set_index("Issue")

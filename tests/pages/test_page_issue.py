@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 import pyarrow as pa
-import pytest
-from apptest_support import clear_caches, page_text, run_page, unescaped, write_with_testland
-from conftest import VALID
+from apptest_support import page_text, run_page, unescaped
 
 from components.app.widgets.text import plain
-
-
-@pytest.fixture(autouse=True)
-def _fixture_data(monkeypatch):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    yield
-    clear_caches()
-
-
-@pytest.fixture
-def extended(tmp_path, monkeypatch):
-    monkeypatch.setenv("STANCES_FILE", str(write_with_testland(tmp_path)))
 
 
 def card_headings(at) -> list[str]:
@@ -94,7 +79,7 @@ def test_as_of_changes_the_stances_shown():
     assert not [e.label for e in at.expander if e.label.startswith("Quotes")]  # nothing to quote yet
 
 
-def test_extra_country_and_issue_appear(extended):
+def test_extra_country_and_issue_appear(testland):
     at = run_page("issue", params={"issue": "Fixture issue"})
     assert not at.exception
     assert at.title[0].value == "Issue: Fixture issue"
@@ -112,7 +97,7 @@ def test_extra_country_and_issue_appear(extended):
     assert not at.get("vega_lite_chart")
 
 
-def test_extra_country_shows_on_existing_issue(extended):
+def test_extra_country_shows_on_existing_issue(testland):
     at = run_page("issue")
     assert "**Testland** &nbsp; :gray-badge[No evidence]" in card_headings(at)
 

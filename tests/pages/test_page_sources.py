@@ -3,57 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
-from apptest_support import clear_caches, run_page
-from conftest import dump, valid_data
+from apptest_support import run_page
+from builders import with_new_zealand
 
 from components.app.widgets.text import plain
 
-TESTS = Path(__file__).resolve().parent
-VALID = TESTS / "fixtures" / "valid_minimal.yaml"
 HANKYOREH = "[News analysis] Both S. Korea and Japan value their national interests over their reliance on the US"
 HANI = 'S. Korea decides to "respect corporate autonomy" in response to US anti-Huawei pressure'
 
 
-@pytest.fixture(autouse=True)
-def fresh(monkeypatch):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    yield
-    clear_caches()
-
-
-@pytest.fixture
-def archive(monkeypatch, archive_dir):
-    """The real source archive (conftest's archive_dir skips the test when it is absent)."""
-    monkeypatch.setenv("STANCES_SOURCES", str(archive_dir))
-
-
-def extended_file(tmp_path: Path) -> Path:
-    """valid_minimal plus a country, an issue, a source with no URL or date, and a stance-null position."""
-    data = valid_data()
-    data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    data["issues"].append(
-        {"id": "cost_sharing", "name": "Cost-sharing", "question": "Does it share the cost?", "levels": {2: "Pays"}}
+def with_bare_source():
+    """builders.with_new_zealand() plus a source with no URL or date, quoted in New Zealand's Cost-sharing stance."""
+    quoted = {"source": "bare-note", "quote": "a test quote with no archive"}
+    return (
+        with_new_zealand()
+        .source({"id": "bare-note", "kind": "test note"})
+        .position("NZ", "cost_sharing", dt.date(2020, 6, 1), 2, "Test position.", confidence="low", evidence=[quoted])
     )
-    data["sources"].append({"id": "bare-note", "kind": "test note"})
-    data["positions"] += [
-        {"country": "NZ", "issue": "quad", "as_of": dt.date(2020, 5, 1), "stance": None, "summary": "No position."},
-        {
-            "country": "NZ",
-            "issue": "cost_sharing",
-            "as_of": dt.date(2020, 6, 1),
-            "stance": 2,
-            "confidence": "low",
-            "summary": "Test position.",
-            "evidence": [{"source": "bare-note", "quote": "a test quote with no archive"}],
-        },
-    ]
-    path = tmp_path / "extended.yaml"
-    path.write_bytes(dump(data))
-    return path
 
 
 def table(at):
@@ -148,13 +115,13 @@ def test_the_picked_source_is_read_from_the_url():
 
 
 def test_an_extra_country_issue_and_bare_source_are_shown(monkeypatch, tmp_path, archive):
-    monkeypatch.setenv("STANCES_FILE", str(extended_file(tmp_path)))
+    monkeypatch.setenv("STANCES_FILE", str(with_bare_source().write(tmp_path)))
     at = run_page("sources")
     assert not at.exception
     assert [w.value for w in at.warning] == ["5 of 6 quotes verified against the source archive"]
     rows = table(at)
     bare = rows.loc["bare-note"]
-    assert bare["title"] == "(untitled capture)"
+    assert bare["title"] == "Untitled capture"
     assert (bare["publisher"], bare["author"], bare["date"], bare["kind"]) == (
         "unknown",
         "unknown",

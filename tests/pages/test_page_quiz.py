@@ -5,25 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-from apptest_support import clear_caches, run_page
-from conftest import dump, valid_data
+from apptest_support import run_page
+from builders import VALID, with_new_zealand
 
 from components.app.widgets.text import plain
 from components.data.loader import parse_dataset
 from components.tables.quiz import draw_round, quiz_items
-
-TESTS = Path(__file__).resolve().parent
-VALID = TESTS / "fixtures" / "valid_minimal.yaml"
-
-
-@pytest.fixture(autouse=True)
-def fresh(monkeypatch, tmp_path):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    monkeypatch.setenv("STANCES_SOURCES", str(tmp_path / "no-archive"))
-    yield
-    clear_caches()
 
 
 def answers_by_quote(path: Path = VALID) -> dict[str, str]:
@@ -131,25 +118,11 @@ def test_quotes_stop_at_the_as_of_date():
 
 
 def test_an_extra_country_and_issue_are_answers_and_questions(monkeypatch, tmp_path):
-    data = valid_data()
-    data["countries"].append({"id": "NZ", "name": "New Zealand"})
-    data["issues"].append(
-        {"id": "cost_sharing", "name": "Cost-sharing", "question": "Does it share the cost?", "levels": {2: "Pays"}}
+    quoted = {"source": "hani-2019-06-14", "quote": "respect corporate autonomy"}
+    variant = with_new_zealand().position(
+        "NZ", "cost_sharing", dt.date(2020, 6, 1), 2, "Test position.", confidence="low", evidence=[quoted]
     )
-    data["positions"] += [
-        {"country": "NZ", "issue": "quad", "as_of": dt.date(2020, 5, 1), "stance": None, "summary": "No position."},
-        {
-            "country": "NZ",
-            "issue": "cost_sharing",
-            "as_of": dt.date(2020, 6, 1),
-            "stance": 2,
-            "confidence": "low",
-            "summary": "Test position.",
-            "evidence": [{"source": "hani-2019-06-14", "quote": "respect corporate autonomy"}],
-        },
-    ]
-    path = tmp_path / "extended.yaml"
-    path.write_bytes(dump(data))
+    path = variant.write(tmp_path)
     monkeypatch.setenv("STANCES_FILE", str(path))
     items = quiz_items(parse_dataset(path.read_bytes(), path.name).dataset)
     assert ("NZ", "respect corporate autonomy") in {(item.country, item.quote) for item in items}

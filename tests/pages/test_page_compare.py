@@ -2,47 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-from apptest_support import clear_caches, page_text, run_page
-from conftest import VALID, dump, valid_data
-
-
-@pytest.fixture(autouse=True)
-def _fixture_data(monkeypatch):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    yield
-    clear_caches()
-
-
-def write_dataset(tmp_path, extra_countries=1):
-    """valid_minimal.yaml plus `extra_countries` countries and one issue, each assessed with no stance."""
-    data = valid_data()
-    data["issues"].append(
-        {
-            "id": "fixture_issue",
-            "name": "Fixture issue",
-            "question": "Does the fixture country take a side?",
-            "levels": {2: "Takes the US side", -2: "Takes the other side"},
-        }
-    )
-    for n in range(extra_countries):
-        name = "Testland" if n == 0 else f"Testland {n + 1}"
-        data["countries"].append({"id": f"X{n}", "name": name, "governments": []})
-        data["positions"].append(
-            {
-                "country": f"X{n}",
-                "issue": "fixture_issue",
-                "as_of": dt.date(2020, 1, 15),
-                "stance": None,
-                "summary": "Test fixture only: assessed, and no stance applies.",
-            }
-        )
-    path = tmp_path / "extended.yaml"
-    path.write_bytes(dump(data))
-    return path
+from apptest_support import page_text, run_page
+from builders import with_testland
 
 
 def test_renders_every_country_with_differences_widest_first():
@@ -74,7 +35,7 @@ def test_chart_describes_each_stance():
 
 
 def test_extra_country_and_issue_appear_with_their_gaps_named(tmp_path, monkeypatch):
-    monkeypatch.setenv("STANCES_FILE", str(write_dataset(tmp_path)))
+    monkeypatch.setenv("STANCES_FILE", str(with_testland().write(tmp_path)))
     at = run_page("compare")
     assert not at.exception
     assert at.multiselect[0].value == ["JP", "KR", "X0"]
@@ -86,7 +47,7 @@ def test_extra_country_and_issue_appear_with_their_gaps_named(tmp_path, monkeypa
 
 
 def test_query_params_choose_countries_in_their_order(tmp_path, monkeypatch):
-    monkeypatch.setenv("STANCES_FILE", str(write_dataset(tmp_path)))
+    monkeypatch.setenv("STANCES_FILE", str(with_testland().write(tmp_path)))
     at = run_page("compare", params={"countries": ["Testland", "Japan"]})
     assert at.multiselect[0].value == ["X0", "JP"]
     assert list(at.dataframe[0].value.columns) == ["Issue", "Testland", "Japan"]
@@ -102,7 +63,7 @@ def test_one_country_asks_for_another():
 
 
 def test_more_than_four_countries_default_to_the_first_two_and_cap_at_four(tmp_path, monkeypatch):
-    monkeypatch.setenv("STANCES_FILE", str(write_dataset(tmp_path, extra_countries=3)))
+    monkeypatch.setenv("STANCES_FILE", str(with_testland(countries=3).write(tmp_path)))
     at = run_page("compare")
     assert at.multiselect[0].value == ["JP", "KR"]
     names = ["Japan", "South Korea", "Testland", "Testland 2", "Testland 3"]

@@ -6,40 +6,24 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pyarrow as pa
 import pytest
 import streamlit as st
-from apptest_support import clear_caches, run_page
-from conftest import dump, valid_data
+from apptest_support import run_page
+from builders import FIXTURE_ISSUE, TESTLAND, VALID, Variant, with_testland
 from google.protobuf.message import Message
 
 from components.app.pages import PAGES
 from components.data.loader import parse_dataset
 from components.tables import date_span
 
-TESTS = Path(__file__).resolve().parent
-VALID = TESTS / "fixtures" / "valid_minimal.yaml"
-EXTRA_COUNTRY = "Testland"
-EXTRA_ISSUE = "Fixture issue"
+EXTRA_COUNTRY = TESTLAND
+EXTRA_ISSUE = FIXTURE_ISSUE["name"]
 # Names a page leaves out by design: Methodology explains the scale and the codebook (issues),
 # not countries; the Quiz names only the issue of the quote in play, and quotes behind a null
 # stance are never asked.
 NOT_LISTED_BY_DESIGN = {"methodology": {EXTRA_COUNTRY}, "quiz": {EXTRA_ISSUE}}
-
-
-@pytest.fixture(autouse=True)
-def fresh(monkeypatch):
-    clear_caches()
-    monkeypatch.setenv("STANCES_FILE", str(VALID))
-    yield
-    clear_caches()
-
-
-@pytest.fixture
-def archive(monkeypatch, archive_dir):
-    monkeypatch.setenv("STANCES_SOURCES", str(archive_dir))
 
 
 def _latest_date() -> dt.date:
@@ -140,8 +124,10 @@ def test_cell_query_parameter_opens_its_evidence(archive):
 
 def test_evidence_panel_shows_no_raw_missing_values(tmp_path, monkeypatch):
     """Two quotes where only one has a note and only one source has an author: the gaps stay blank."""
-    data = valid_data()
-    latest_quad = next(p for p in data["positions"] if p["country"] == "JP" and p["as_of"] == dt.date(2020, 10, 22))
+    variant = Variant()
+    latest_quad = next(
+        p for p in variant.data["positions"] if p["country"] == "JP" and p["as_of"] == dt.date(2020, 10, 22)
+    )
     latest_quad["evidence"].append(
         {
             "source": "hani-2019-06-14",
@@ -149,9 +135,7 @@ def test_evidence_panel_shows_no_raw_missing_values(tmp_path, monkeypatch):
             "note": "Test fixture: a second quote with a note, from a source with no author.",
         }
     )
-    path = tmp_path / "two_quotes.yaml"
-    path.write_bytes(dump(data))
-    monkeypatch.setenv("STANCES_FILE", str(path))
+    monkeypatch.setenv("STANCES_FILE", str(variant.write(tmp_path, "two_quotes.yaml")))
     at = run_page("", {"cell": "Japan · The Quad"})
     assert not at.exception
     assert len([m for m in at.markdown if m.value.startswith("> “")]) == 2
@@ -236,38 +220,16 @@ def test_missing_data_file_shows_the_error_page(tmp_path, monkeypatch):
     assert "cannot read file" in " ".join(at.dataframe[0].value["problem"])
 
 
-def extended_file(tmp_path: Path) -> Path:
-    """valid_minimal plus one more country and one more issue, joined by a stance-null position with a quote."""
-    data = valid_data()
-    data["countries"].append({"id": "TL", "name": EXTRA_COUNTRY})
-    data["issues"].append(
-        {"id": "fixture_issue", "name": EXTRA_ISSUE, "question": "Is this a test?", "levels": {0: "A test value"}}
-    )
-    data["positions"].append(
-        {
-            "country": "TL",
-            "issue": "fixture_issue",
-            "as_of": dt.date(2020, 1, 15),
-            "stance": None,
-            "summary": "Test fixture: an extra country and issue, to show nothing is hard-coded.",
-            # A quote behind a null stance is allowed; it puts the extra cell on the Sources page.
-            "evidence": [
-                {
-                    "source": "hankyoreh-2020-10-22",
-                    "quote": "not participate in a framework that excludes particular countries",
-                }
-            ],
-        }
-    )
-    path = tmp_path / "extended.yaml"
-    path.write_bytes(dump(data))
-    assert parse_dataset(path.read_bytes(), path.name).ok
-    return path
+# A quote behind a null stance is allowed; it puts the extra cell on the Sources page.
+EXTRA_QUOTE = {
+    "source": "hankyoreh-2020-10-22",
+    "quote": "not participate in a framework that excludes particular countries",
+}
 
 
 @pytest.mark.parametrize(("index", "path"), [(i, page[3]) for i, page in enumerate(PAGES)], ids=[p[3] for p in PAGES])
 def test_extra_country_and_issue_appear_on_every_page(tmp_path, monkeypatch, index, path):
-    monkeypatch.setenv("STANCES_FILE", str(extended_file(tmp_path)))
+    monkeypatch.setenv("STANCES_FILE", str(with_testland(quote=EXTRA_QUOTE).write(tmp_path)))
     at = run_page(_route(index, path))
     assert not at.exception, at.exception
     text = page_text(at)

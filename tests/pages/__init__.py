@@ -1,0 +1,1 @@
+"""Page tests (AppTest, no browser); a package so its conftest does not shadow tests/conftest.py."""
