@@ -167,6 +167,95 @@ def document_exports(report: Report, path: Path, runs: int = 5) -> None:
             report.failed(name, err)
 
 
+SITE_LIMIT_S = 3.0  # the static atlas: build, CPU
+SITE_LIMIT_BYTES = 3 * 1024**2  # the static atlas on disk
+SITE_VISIBLE_LIMIT_MS = 500.0  # the static atlas from file://, to the matrix on screen
+SITE_BUILD = """
+import resource, sys, time
+from components.data.loader import load_dataset
+from components.render.site import build_site
+cpu = time.process_time()
+site = build_site(load_dataset(sys.argv[1]), sys.argv[2])
+print(time.process_time() - cpu, site.size, resource.getrusage(resource.RUSAGE_SELF).ru_utime)
+"""
+# Truthy (the time) once the atlas's first matrix cell has a size on screen.
+SITE_VISIBLE = """() => {
+  const cell = document.querySelector('#matrix-table button.cell');
+  const box = cell && cell.getBoundingClientRect();
+  return box && box.width > 0 && box.height > 0 ? performance.now() : false;
+}"""
+
+
+def static_atlas(report: Report, path: Path, folder: Path, loads: int, runs: int = 3) -> None:
+    """`python -m components site`: its build (load + build_site, in fresh processes, after imports),
+    its size on disk, and Chromium opening it from file:// (a new context per load, every
+    non-file request refused) to the first frame with a matrix cell on screen."""
+    from playwright.sync_api import sync_playwright
+
+    from harness.chromium import ARGS, CHROMIUM
+
+    cpus, sizes, whole = [], [], []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", SITE_BUILD, str(path), str(folder)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        cpu, size, process_cpu = done.stdout.split()
+        cpus.append(float(cpu))
+        sizes.append(int(size))
+        whole.append(float(process_cpu))
+    cpu = statistics.median(cpus)
+    note = f"median of {runs} fresh processes, after imports; the whole process {statistics.median(whole):.2f} s CPU"
+    report.add(
+        Figure("static atlas build (real)", f"{cpu:.2f} s CPU", f"≤ {SITE_LIMIT_S:g} s", cpu <= SITE_LIMIT_S, note)
+    )
+    size = max(sizes)
+    files = ", ".join(f"{p.name} {p.stat().st_size / 1024:.0f} KiB" for p in sorted(folder.iterdir()))
+    report.add(
+        Figure("static atlas size (real)", f"{size / 1024**2:.2f} MiB", "≤ 3 MiB", size <= SITE_LIMIT_BYTES, files)
+    )
+    times, refused = [], []
+
+    def guard(route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            for k in range(loads + 1):  # the first load warms the browser's own start, not the page: not counted
+                context = chromium.new_context(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
+                try:
+                    page = context.new_page()
+                    page.route("**/*", guard)
+                    page.goto((folder / "index.html").as_uri(), wait_until="commit")
+                    ms = float(page.wait_for_function(SITE_VISIBLE, polling="raf", timeout=60_000).json_value())
+                    if k:
+                        times.append(ms)
+                finally:
+                    context.close()
+        finally:
+            chromium.close()
+    median = statistics.median(times)
+    note = f"median of {loads} cold loads, max {max(times):.0f} ms" + (f"; refused {refused[:2]}" if refused else "")
+    report.add(
+        Figure(
+            "static atlas file:// to matrix visible (real)",
+            f"{median:.0f} ms",
+            f"≤ {SITE_VISIBLE_LIMIT_MS:g} ms",
+            median <= SITE_VISIBLE_LIMIT_MS and not refused,
+            note,
+        )
+    )
+
+
 def reruns(report: Report, label: str, app: Server, floor: Server, parse_log: Path, rounds: int) -> None:
     from components.app.pages import PAGES  # imported late: see _quiet_streamlit()
 
@@ -327,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
             ("png export matrix (real)", lambda: png_export(report, "real", real)),
             ("png export matrix (large)", lambda: png_export(report, "large", large, runs=1, judged=False)),
             ("document exports (real)", lambda: document_exports(report, real)),
+            ("static atlas (real)", lambda: static_atlas(report, real, work / "atlas", args.loads)),
         ):
             try:
                 step()

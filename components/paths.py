@@ -6,6 +6,7 @@ The archive is never shipped: it is the folder named by --sources or STANCES_SOU
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -31,3 +32,13 @@ def archive_path() -> Path | None:
     """The archive the app and tests read: the explicit one, else ../shared/sources when present."""
     folder = sources_dir(None) or DEFAULT_ARCHIVE
     return folder if folder.is_dir() else None
+
+
+def today() -> dt.date:
+    """The app's today: the default as-of date and the end of the date picker.
+
+    STANCES_TODAY (YYYY-MM-DD) stands in for the clock, so a test or a frozen screenshot can
+    show "today" on a fixed day; unset, it is the real date.
+    """
+    fixed = os.environ.get("STANCES_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()

@@ -41,6 +41,16 @@ COST_SHARING = {
     "question": "Does it share the cost?",
     "levels": {2: "Pays"},
 }
+REPORTED = "As reported by the source (test fixture)"  # the fixture's speaker: test values, not coding
+
+
+def quote(source: str, text: str, said_on: dt.date | None = None, **fields) -> dict:
+    """An evidence item as the fixture writes one: reported by the source (voice `report`), so it can
+    back a coded stance; `said_on` dates it when its source has no date or a later one."""
+    item = {"source": source, "quote": text, "speaker": REPORTED, "voice": "report"}
+    if said_on:
+        item["said_on"] = said_on
+    return {**item, **fields}
 
 
 def valid_data() -> dict:

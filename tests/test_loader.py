@@ -163,8 +163,8 @@ def test_reading_problems_and_schema_problems_are_reported_together(tmp_path):
     )
     result = parse_dataset(text.encode(), "both.yaml")
     assert [(p.line, p.message.split(":")[0]) for p in result.problems] == [
-        (59, "'2021-02-30' is not a valid value"),
-        (69, "stance"),
+        (60, "'2021-02-30' is not a valid value"),
+        (73, "stance"),
     ]
 
 
@@ -172,7 +172,7 @@ def test_today_decides_what_is_in_the_future():
     raw = VALID.read_bytes()
     assert parse_dataset(raw, "v.yaml", today=dt.date(2022, 5, 10)).ok
     result = parse_dataset(raw, "v.yaml", today=dt.date(2022, 5, 9))
-    assert [str(p) for p in result.problems] == ["v.yaml:22:39: date 2022-05-10 is in the future"]
+    assert [str(p) for p in result.problems] == ["v.yaml:23:39: date 2022-05-10 is in the future"]
 
 
 def test_digest_is_the_sha256_of_the_bytes_read():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import Variant, valid_data
+from builders import Variant, quote, valid_data
 
 from components.data.schema import Country, Dataset, Position
 from components.tables.quiz import (
@@ -64,7 +64,7 @@ def test_items_stop_at_the_as_of_date(valid_dataset):
 
 
 def test_a_country_added_to_the_data_is_quizzed_too():
-    quoted = {"source": "hani-2019-06-14", "quote": "respect corporate autonomy"}
+    quoted = quote("hani-2019-06-14", "respect corporate autonomy")
     dataset = (
         Variant()
         .country("NZ", "New Zealand")

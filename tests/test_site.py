@@ -70,10 +70,7 @@ def test_every_position_looks_as_the_matrix_draws_it():
     for day in days:
         cells = matrix_cells(matrix_table(ds, day), ds, PALETTE)
         for row in cells.itertuples():
-            if row.position < 0:
-                look = payload["empty"]
-            else:
-                look = payload["positions"][row.position]
+            look = payload["empty"] if row.position < 0 else payload["positions"][row.position]
             assert (look["text"], look["glyph"] or "", look["fill"], look["ink"]) == (
                 row.cell_label,
                 row.confidence_mark or "",
@@ -87,7 +84,11 @@ def test_the_date_control_spans_the_data_and_opens_on_the_build_day_as_the_app_o
     payload = build_payload(result, PALETTE, today=TODAY)
     as_ofs = sorted({p.as_of.isoformat() for p in result.dataset.positions})
     assert payload["dates"] == as_ofs
-    assert payload["range"] == {"min": as_ofs[0], "max": max(as_ofs[-1], TODAY.isoformat()), "initial": TODAY.isoformat()}
+    assert payload["range"] == {
+        "min": as_ofs[0],
+        "max": max(as_ofs[-1], TODAY.isoformat()),
+        "initial": TODAY.isoformat(),
+    }
     assert payload["staleAfterMonths"] == 24
 
 
@@ -107,9 +108,7 @@ def test_evidence_days_are_the_dates_the_quotes_were_said():
     data = valid_data()
     result = _valid(data)
     payload = build_payload(result, PALETTE, today=TODAY)
-    said = {
-        (p["country"], p["issue"], p["asOf"]): p["evidenceDays"] for p in payload["positions"] if p["evidenceDays"]
-    }
+    said = {(p["country"], p["issue"], p["asOf"]): p["evidenceDays"] for p in payload["positions"] if p["evidenceDays"]}
     assert said, "the fixture has dated evidence"
     for days in said.values():
         assert days == sorted(days) and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in days)
@@ -167,7 +166,7 @@ def test_the_script_sets_text_never_html():
     script = (ASSETS / "atlas.js").read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "srcdoc"):
         assert sink not in script, sink
-    assert "setAttribute(\"href\"" not in script and "setAttribute('href'" not in script
+    assert 'setAttribute("href"' not in script and "setAttribute('href'" not in script
     # the one place a data address becomes a link goes through safeLink (http and https only)
     assert script.count(".href = ") == 2
     assert "anchor.href = safe;" in script and "jump.href = `#source-" in script
@@ -205,7 +204,7 @@ def test_markdown_headings_shift_to_the_page_level_and_blocks_convert():
 
 
 def test_markdown_escapes_everything_and_links_only_http():
-    html = to_html(f"# T\n\n{HOSTILE} <b onclick=x>b</b> [site](https://example.org/a?b=1&c=\"2\") [rel](README.md)")
+    html = to_html(f'# T\n\n{HOSTILE} <b onclick=x>b</b> [site](https://example.org/a?b=1&c="2") [rel](README.md)')
     assert "<script" not in html and "<img" not in html and "<b " not in html
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;" in html
     assert "javascript:" not in re.sub(r"&[a-z]+;", "", "".join(re.findall(r'href="[^"]*"', html)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import Variant
+from builders import Variant, quote
 
 from components.tables import (
     changes_table,
@@ -58,9 +58,9 @@ def test_same_stance_again_is_no_change_and_moves_away_are_named():
             "issue": "quad",
             "as_of": dt.date(2021, 1, 5),
             "stance": 1,
-            "confidence": "high",
+            "confidence": "low",  # high needs two government sources; any change of confidence will do
             "summary": "Same reading, new evidence.",
-            "evidence": [{"source": "hankyoreh-2020-10-22", "quote": "Japan agrees on the idea"}],
+            "evidence": [quote("hankyoreh-2020-10-22", "Japan agrees on the idea")],
         },
         {
             "country": "JP",
@@ -69,7 +69,7 @@ def test_same_stance_again_is_no_change_and_moves_away_are_named():
             "stance": 1,
             "confidence": "low",
             "summary": "An earlier, warmer reading.",
-            "evidence": [{"source": "hankyoreh-2020-10-22", "quote": "Japan agrees on the idea"}],
+            "evidence": [quote("hankyoreh-2020-10-22", "Japan agrees on the idea", said_on=dt.date(2019, 1, 1))],
         },
     )
     changes = changes_table(dataset, "JP")

@@ -1,11 +1,16 @@
-"""The safe YAML reader: marks for every value, and hostile or broken input refused with a location."""
+"""The safe YAML reader: marks for every value, and hostile or broken input refused with a location.
+
+Timings are CPU time (time.process_time), which a busy machine does not inflate as it does wall time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from unittest import mock
 
-from components.data.yaml_reader import MAX_BYTES, MAX_DEPTH, read_yaml
+from components.data import yaml_events
+from components.data.yaml_reader import MAX_BYTES, MAX_DEPTH, read_fast, read_safe, read_yaml
 
 
 def read(text: str | bytes):
@@ -25,6 +30,26 @@ def test_marks_record_line_and_column_of_values_and_keys():
     assert doc.locate(("items", 0, "value"), key=True) == (4, 5)
     assert doc.locate(("items", 1, "value")) == (5, 22)
     assert doc.locate(("items", 1)) == (5, 5)
+
+
+def test_the_fast_path_works_marks_out_only_when_one_is_needed():
+    text = "version: 1\nitems:\n  - {name: a, value: 2}\n"
+    with mock.patch.object(yaml_events, "read", wraps=yaml_events.read) as passes:
+        doc, problems = read_fast(text, "t.yaml")
+        assert problems == []
+        assert doc.data == {"version": 1, "items": [{"name": "a", "value": 2}]}
+        assert [call.kwargs.get("marks", False) for call in passes.call_args_list] == [False]
+        assert doc.locate(("items", 0, "value")) == (3, 22)
+        assert doc.locate(("items", 0, "value"), key=True) == (3, 15)
+        assert [call.kwargs.get("marks", False) for call in passes.call_args_list] == [False, True]
+    safe, _ = read_safe(text, "t.yaml")
+    assert (doc.marks, doc.key_marks) == (safe.marks, safe.key_marks)
+
+
+def test_a_duplicate_key_read_by_the_fast_path_names_the_first_line():
+    doc, problems = read_fast("a: 1\nb: 2\na: 3\n", "t.yaml")
+    assert located(problems) == [(3, 1, "duplicate key 'a' (first defined on line 1)")]
+    assert doc.data == {"a": 1, "b": 2}
 
 
 def test_locate_falls_back_to_the_closest_ancestor():
@@ -61,9 +86,9 @@ def test_billion_laughs_is_refused_fast_with_a_located_message():
     for i in range(1, 10):
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
         lines.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 9) + "]")
-    start = time.perf_counter()
+    start = time.process_time()
     doc, problems = read("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert doc.data is None
     assert (problems[0].line, problems[0].col) == (1, 4)
     assert "anchor '&a' is not allowed" in problems[0].message
@@ -72,9 +97,9 @@ def test_billion_laughs_is_refused_fast_with_a_located_message():
 
 
 def test_a_flood_of_aliases_is_cut_short():
-    start = time.perf_counter()
+    start = time.process_time()
     doc, problems = read("a: &a x\nb: [" + "*a, " * 200_000 + "*a]\n")
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert doc.data is None
     assert len(problems) == 20
     assert (problems[1].line, problems[1].col, problems[1].message) == (
@@ -85,9 +110,9 @@ def test_a_flood_of_aliases_is_cut_short():
 
 
 def test_deep_nesting_is_refused_at_the_first_level_past_the_limit():
-    start = time.perf_counter()
+    start = time.process_time()
     doc, problems = read("[" * 20_000 + "]" * 20_000)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert doc.data is None
     assert located(problems) == [(1, MAX_DEPTH + 1, f"nesting deeper than {MAX_DEPTH} levels is not allowed")]
 

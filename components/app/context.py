@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from components import paths
 from components.data.loader import LoadResult
 from components.data.schema import Dataset
 from components.data.verify import QuoteCheck
@@ -27,7 +28,7 @@ class AppContext:
     @property
     def date_range(self) -> tuple[dt.date, dt.date]:
         """What the as-of date may be: from the first position to today, never the future."""
-        return self.span[0], max(self.span[0], dt.date.today())
+        return self.span[0], max(self.span[0], paths.today())
 
     @cached_property
     def edition(self) -> Edition:

@@ -23,11 +23,16 @@ _PARSER = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built witho
 _STR = "tag:yaml.org,2002:str"
 _QUOTED = ("'", '"')  # the styles of quoted scalars: strings, nothing to check
 _SCALAR, _ALIAS, _MAP, _MAP_END, _SEQ_END = (
-    yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent
+    yaml.ScalarEvent,
+    yaml.AliasEvent,
+    yaml.MappingStartEvent,
+    yaml.MappingEndEvent,
+    yaml.SequenceEndEvent,
 )
 # Where libyaml and PyYAML part ways, found by differential testing (tests/test_yaml_reader_properties.py
-# keeps an example of each): libyaml accepts tabs where PyYAML refuses them ('a: 1\t# note') and
-# a BOM that is not the first character; see libyaml_differs for the rest.
+# keeps an example of each): libyaml accepts tabs where PyYAML refuses them ('a: 1\t# note'), a BOM
+# that is not the first character, and tags PyYAML refuses as syntax ("!'!"; a custom tag is
+# refused anyway, so PyYAML says which); see libyaml_differs for the rest.
 DIFFERENT_TEXT = ("\t", "\ufeff")
 _FLOW_INDICATORS = re.compile(r"[,?\[\]{}]")
 _BLOCK_HEADER = re.compile(r"[|>](?:[+-][1-9]?|[1-9][+-]?)?(?:[ \r\n\x85\u2028\u2029]|\Z)")
@@ -37,11 +42,14 @@ def libyaml_differs(event, flow: bool, text: str) -> bool:
     """Whether PyYAML may read this scalar otherwise: then the text is left to it.
 
     In flow style ([...], {...}) libyaml accepts ',?[]{}' inside a plain scalar ('{a: b?c}')
-    and places an empty value at the next token, not after its ':' ('{a: , b: 1}'); it
-    accepts text right after a block scalar's '|' or '>' ('a: |#c').
+    and places an empty value at the next token, not after its ':' ('{a: , b: 1}'), as it
+    does at the end of a text with no last line break ('? '); it accepts text right after a
+    block scalar's '|' or '>' ('a: |#c').
     """
     if not event.style:  # plain
-        return flow and (not event.value or _FLOW_INDICATORS.search(event.value) is not None)
+        if not event.value:
+            return flow or event.start_mark.index >= len(text)
+        return flow and _FLOW_INDICATORS.search(event.value) is not None
     return event.style in "|>" and not _BLOCK_HEADER.match(text, event.start_mark.index)
 
 
@@ -184,7 +192,7 @@ class _Pass:
             if event.anchor is not None:
                 self.refuse(event, "yaml-anchor", event.anchor)
             if event.tag is not None and event.tag not in self.plain_tags and event.tag not in ("!", "?"):
-                self.refuse(event, "yaml-tag", event.tag)
+                raise _Decline  # refused either way; PyYAML says whether as a tag or as a syntax error
             if type(event) is _SCALAR:
                 if libyaml_differs(event, flow, self.text):
                     raise _Decline
@@ -229,6 +237,12 @@ class _Pass:
                 return text
             except Exception:  # noqa: BLE001 - a constructor's own bug: PyYAML's path raises it where it did
                 raise _Decline from None
-        if not event.style and event.tag is None and event.anchor is None and text and not _FLOW_INDICATORS.search(text):
+        if (
+            not event.style
+            and event.tag is None
+            and event.anchor is None
+            and text
+            and not _FLOW_INDICATORS.search(text)
+        ):
             self.plain[text] = value  # ids, numbers and dates repeat; all are immutable, so shared
         return value

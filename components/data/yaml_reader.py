@@ -5,15 +5,16 @@ expands aliases however large the result. This reader refuses all of that up fro
 hand-edited file gets one clear, located message per problem and never a traceback.
 
 Two paths read a text and must agree (tests/test_yaml_reader_properties.py): libyaml's
-events in one pass (yaml_events.py, fast) and, for the texts it leaves to PyYAML, the safe
-path here: a scan of PyYAML's events for what is refused, then a walk of its node tree.
+events in one pass (yaml_events.py, fast) and, for the texts it leaves to PyYAML, PyYAML's
+node tree (yaml_tree.py, safe). Both report findings as (line, col, kind, args); the
+messages, and the wording of PyYAML's syntax errors, are here.
 """
 
 from __future__ import annotations
 
 import yaml
 
-from components.data import yaml_events
+from components.data import yaml_events, yaml_tree
 from components.data.problems import Problem
 from components.data.yaml_events import Reading
 
@@ -104,7 +105,7 @@ def read_fast(text: str, name: str) -> tuple[YamlDocument, list[Problem]] | None
 def read_safe(text: str, name: str) -> tuple[YamlDocument, list[Problem]]:
     """PyYAML's reading: slower, and the reference the fast path must agree with."""
     try:
-        return _document(name, _pyyaml(text))
+        return _document(name, yaml_tree.read(text, **_LIMITS))
     except yaml.MarkedYAMLError as err:
         context = err.context
         if context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
@@ -115,13 +116,15 @@ def read_safe(text: str, name: str) -> tuple[YamlDocument, list[Problem]]:
     except yaml.reader.ReaderError as err:  # e.g. a control character: unmarked, but its offset is known
         line, col = _line_col(text, err.position, "\n")
         code = err.character if isinstance(err.character, int) else ord(err.character)
-        return _unread(name, line, col, "control-character", f"character #x{code:04x} is not allowed in YAML: {err.reason}")
+        return _unread(
+            name, line, col, "control-character", f"character #x{code:04x} is not allowed in YAML: {err.reason}"
+        )
     except yaml.YAMLError as err:  # any other unmarked error
         return _unread(name, 1, 1, "yaml-error", f"YAML error: {err}")
 
 
 def _marks_of(text: str) -> tuple[dict, dict]:
-    reading = yaml_events.read(text, **_LIMITS, marks=True) or _pyyaml(text)
+    reading = yaml_events.read(text, **_LIMITS, marks=True) or yaml_tree.read(text, **_LIMITS)
     return reading.marks, reading.key_marks
 
 
@@ -156,75 +159,3 @@ def _line_col(text, offset: int, newline) -> tuple[int, int]:
 
 def _at(mark) -> tuple[int, int]:
     return (1, 1) if mark is None else (mark.line + 1, mark.column + 1)
-
-
-def _pyyaml(text: str) -> Reading:
-    """Refusals from PyYAML's events first, then data from its node tree. Raises YAMLError."""
-    refused = []
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            refused.append((*_at(event.start_mark), "yaml-alias", (event.anchor,)))
-        elif isinstance(event, yaml.NodeEvent):
-            if event.anchor is not None:
-                refused.append((*_at(event.start_mark), "yaml-anchor", (event.anchor,)))
-            if event.tag is not None and event.tag not in _PLAIN_TAGS and event.tag not in ("!", "?"):
-                refused.append((*_at(event.start_mark), "yaml-tag", (event.tag,)))
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                refused.append((*_at(event.start_mark), "nesting-depth", ()))
-                break
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if len(refused) >= MAX_REFUSED:
-            break
-    if refused:
-        return Reading(refused=refused)
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is None:
-        return Reading()
-    tree = _Tree()
-    return Reading(tree.build(root, ()), _at(root.start_mark), tree.marks, tree.key_marks, [], tree.problems)
-
-
-class _Tree:
-    """Turns a composed node tree into plain data, recording marks, duplicate keys and invalid values."""
-
-    def __init__(self):
-        self.marks: dict = {}
-        self.key_marks: dict = {}
-        self.problems: list = []
-        self._scalars = yaml.SafeLoader("")
-
-    def build(self, node, path: Path):
-        self.marks[path] = _at(node.start_mark)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _scalar(self, node):
-        try:
-            return self._scalars.construct_object(node, deep=True)
-        except (ValueError, LookupError, yaml.YAMLError) as err:  # LookupError: '!!bool maybe', "!!int ''"
-            self.problems.append((*_at(node.start_mark), "invalid-value", (node.value, node.tag, err)))
-            return node.value
-
-    def _mapping(self, node, path: Path) -> dict:
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append((*_at(key_node.start_mark), "complex-key", ()))
-                continue
-            key = self._scalar(key_node)
-            if not isinstance(key, (str, int)):
-                key = str(key_node.value)
-            if key in result:
-                first_line = self.key_marks[(*path, key)][0]
-                self.problems.append((*_at(key_node.start_mark), "duplicate-key", (key, first_line)))
-                continue
-            self.key_marks[(*path, key)] = _at(key_node.start_mark)
-            result[key] = self.build(value_node, (*path, key))
-        return result

@@ -117,7 +117,7 @@ def _governments_layer(marks: pd.DataFrame, country: str, layout: Layout) -> lis
     layers = [
         base.transform_filter(alt.FieldEqualPredicate(field="rule", equal=True))
         .transform_filter(alt.FieldEqualPredicate(field="acting", equal=is_acting))
-        .mark_rule(strokeDash=dash, color=color)
+        .mark_rule(strokeDash=dash, color=color, aria=False)  # decorative: the chart's alt text names the governments
         .encode(x=alt.X("from:T"))
         for is_acting, dash, color in ((False, [4, 3], "#555555"), (True, [1, 3], "#8a8a8a"))
     ]

@@ -247,10 +247,12 @@ def test_the_date_control_redraws_the_cells_as_the_python_tables_do(atlas, real,
     before = _shown_cells(page)
 
     # The date input: every date a stance was recorded, the day before each, and a few in between.
-    days = sorted(set(dates) | {d - dt.timedelta(days=1) for d in dates} | {first + (last - first) / 2})
+    days = sorted(set(dates) | {d - dt.timedelta(days=1) for d in dates[1:]} | {first + (last - first) / 2})
     for day in days:
         _set_day(page, day)
         assert _shown_cells(page) == _expected_cells(real, day), f"cells differ on {day}"
+    page.fill("#as-of", (first - dt.timedelta(days=30)).isoformat())  # before the data: the control stops at its start
+    expect(page.locator("#as-of")).to_have_value(first.isoformat())
     _set_day(page, dates[len(dates) // 3])
     assert _shown_cells(page) != before, "an earlier date shows other cells"
     screenshot(page, "site-earlier-date", full_page=False)
@@ -390,8 +392,15 @@ def test_the_atlas_works_for_a_file_with_a_gap_and_an_unquoted_cell(offline, bro
     data = valid_data()
     issue = data["issues"][0]["id"]
     data["countries"].append({"id": "XL", "name": "Testland", "governments": []})
-    data["positions"].append({"country": "XL", "issue": issue, "as_of": dt.date(2021, 3, 1), "stance": None,
-                              "summary": "Assessed: no stance applies."})
+    data["positions"].append(
+        {
+            "country": "XL",
+            "issue": issue,
+            "as_of": dt.date(2021, 3, 1),
+            "stance": None,
+            "summary": "Assessed: no stance applies.",
+        }
+    )
     result = load_data(data)
     assert result.ok, [str(p) for p in result.problems]
     page = offline(_build(result, tmp_path))

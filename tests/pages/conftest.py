@@ -12,12 +12,17 @@ import pytest
 from apptest_support import clear_caches
 from builders import VALID, with_testland
 
+FIXTURE_LAST_DAY = "2020-10-22"  # the newest as_of in tests/fixtures/valid_minimal.yaml
+
 
 @pytest.fixture(autouse=True)
 def _fixture_data(monkeypatch, tmp_path):
     clear_caches()
     monkeypatch.setenv("STANCES_FILE", str(VALID))
     monkeypatch.setenv("STANCES_SOURCES", str(tmp_path / "no-archive"))
+    # "Today" (the default as-of date) is the fixture's last position, so the pages show what
+    # the assertions describe; test_app.py checks the default against the clock itself.
+    monkeypatch.setenv("STANCES_TODAY", FIXTURE_LAST_DAY)
     yield
     clear_caches()
 

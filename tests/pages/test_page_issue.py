@@ -9,7 +9,7 @@ from components.app.widgets.text import plain
 
 
 def card_headings(at) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("**")]
+    return [m.value for m in at.main.markdown if m.value.startswith("**")]
 
 
 def chart_frames(chart):

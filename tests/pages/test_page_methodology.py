@@ -42,7 +42,7 @@ def test_methodology_text_comes_from_the_repository_file():
     at = run_page("methodology", {"section": "How stances are coded"})
     assert not at.exception
     text = methodology.METHODOLOGY_FILE.read_text(encoding="utf-8")
-    assert [m.value for m in at.markdown] == [text.strip()]
+    assert [m.value for m in at.main.markdown] == [text.strip()]
 
 
 def test_a_missing_methodology_file_gives_a_notice(monkeypatch, tmp_path):
@@ -56,10 +56,13 @@ def test_citation_names_title_as_of_digest_and_access_date():
     at = run_page("methodology", {"section": "How to cite", "as_of": "2020-01-31"})
     assert not at.exception
     digest = hashlib.sha256(VALID.read_bytes()).hexdigest()
-    assert at.code[0].value == (
-        f"Test fixture - two allies, two issues. Stance Atlas data file valid_minimal.yaml (sha256 {digest[:12]}), "
-        f"stances as of 2020-01-31. Accessed {dt.date.today().isoformat()}."
-    )
+    apa, chicago, bibtex = (c.value for c in at.code[:3])
+    for text in (apa, chicago, bibtex):
+        assert "Test fixture - two allies, two issues: Matrix, as of 2020-01-31" in text
+        assert f"data {digest[:12]}" in text and "schema v2" in text
+        assert "as_of=2020-01-31" in text  # the permalink reproduces the view
+    assert f"Retrieved {dt.date.today():%-d %B %Y}" in apa
+    assert bibtex.startswith("@misc{") and f"urldate = {{{dt.date.today().isoformat()}}}" in bibtex
 
 
 def test_limitations_count_from_the_data():

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from apptest_support import run_page
-from builders import VALID, with_new_zealand
+from builders import VALID, quote, with_new_zealand
 
 from components.app.widgets.text import plain
 from components.data.loader import parse_dataset
@@ -118,7 +118,7 @@ def test_quotes_stop_at_the_as_of_date():
 
 
 def test_an_extra_country_and_issue_are_answers_and_questions(monkeypatch, tmp_path):
-    quoted = {"source": "hani-2019-06-14", "quote": "respect corporate autonomy"}
+    quoted = quote("hani-2019-06-14", "respect corporate autonomy")
     variant = with_new_zealand().position(
         "NZ", "cost_sharing", dt.date(2020, 6, 1), 2, "Test position.", confidence="low", evidence=[quoted]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from apptest_support import run_page
-from builders import with_new_zealand
+from builders import quote, with_new_zealand
 
 from components.app.widgets.text import plain
 
@@ -15,7 +15,7 @@ HANI = 'S. Korea decides to "respect corporate autonomy" in response to US anti-
 
 def with_bare_source():
     """builders.with_new_zealand() plus a source with no URL or date, quoted in New Zealand's Cost-sharing stance."""
-    quoted = {"source": "bare-note", "quote": "a test quote with no archive"}
+    quoted = quote("bare-note", "a test quote with no archive", said_on=dt.date(2020, 6, 1))  # the source has no date
     return (
         with_new_zealand()
         .source({"id": "bare-note", "kind": "test note"})

@@ -30,8 +30,7 @@ TABLE_COLUMNS = {
     "date": "Date",
     "country": "Country",
     "issue": "Issue",
-    "move": "Change",
-    "direction": "Direction",
+    "move": "Change",  # the words show the direction; the CSV has it as a column too
     "government": "Government",
     "summary": "Summary",
 }
@@ -59,7 +58,7 @@ def _direction_badge(direction) -> str:
 def render_dates(ctx: AppContext) -> tuple[dt.date, dt.date, list[str], list[str]]:
     """The two dates and the filters, bound to the URL; the dates come back in order."""
     ds = ctx.dataset
-    first, today = ctx.span[0], dt.date.today()
+    first, today = ctx.date_range
     first = min(first, today)
     start_col, end_col, country_col, issue_col = st.columns([1, 1, 2, 2], gap="medium")
     with start_col:
@@ -172,24 +171,20 @@ def render_change_list(ctx: AppContext, changes: pd.DataFrame, countries: list[s
     narrowed = " for the chosen countries and issues" if countries or issues else ""
     st.caption(
         f"{len(shown)} change(s){narrowed}, oldest first: the date of the new position, the stance before and "
-        "after, its direction, the government in office that day and the new position's summary. "
+        "after, the government in office that day and the new position's summary (the CSV adds the direction). "
         "A cell's first position is not a change; nor is new evidence for the same stance."
     )
-    table = shown.assign(
-        date=[d.isoformat() for d in shown["date"]],
-        direction=[direction_text(d if isinstance(d, str) else None) for d in shown["direction"]],
-    )[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+    table = shown.assign(date=[d.isoformat() for d in shown["date"]])[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
         column_config={
-            "Date": st.column_config.TextColumn(width=95),
+            "Date": st.column_config.TextColumn(width=90),
             "Country": st.column_config.TextColumn(width=105),
-            "Issue": st.column_config.TextColumn(width=115),
+            "Issue": st.column_config.TextColumn(width=110),
             "Change": st.column_config.TextColumn(width=265),
-            "Direction": st.column_config.TextColumn(width=160),
-            "Government": st.column_config.TextColumn(width=165),
+            "Government": st.column_config.TextColumn(width=160),
             "Summary": st.column_config.TextColumn(width="large"),
         },
         key="changes_list",
@@ -221,7 +216,7 @@ def chart_choice(ctx: AppContext, changes: pd.DataFrame, countries: list[str], i
 
 
 def render_chart(ctx: AppContext, changes: pd.DataFrame, countries: list[str], issues: list[str]) -> None:
-    start, end = dt.date(ctx.span[0].year, 1, 1), max(dt.date.today(), ctx.span[1])
+    start, end = dt.date(ctx.span[0].year, 1, 1), max(ctx.date_range[1], ctx.span[1])
     st.subheader(f"Each country's stances, {start.year} to {day(end)}")
     country_ids, issue_ids, note = chart_choice(ctx, changes, countries, issues)
     colors = tuple(st.get_option("theme.chartCategoricalColors") or FALLBACK_COLORS)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from components import paths, tables
 from components.app import loaders as data
 from components.app.context import AppContext
+from components.app.widgets.cite import view_citation
 from components.app.widgets.downloads import render_matrix_downloads
 from components.app.widgets.text import plain
+from components.tables.citation import STYLES
 
 METHODOLOGY_FILE = paths.METHODOLOGY_FILE
 SECTION_KEY = "section"  # query parameter of the open tab
@@ -45,13 +45,6 @@ def codebook_table(ctx: AppContext) -> pd.DataFrame:
             )
         rows.append(row)
     return pd.DataFrame(rows)
-
-
-def citation(ctx: AppContext, accessed: dt.date) -> str:
-    return (
-        f"{ctx.dataset.title}. Stance Atlas data file {ctx.result.name} (sha256 {ctx.digest[:12]}), "
-        f"stances as of {ctx.as_of.isoformat()}. Accessed {accessed.isoformat()}."
-    )
 
 
 def data_limitations(ctx: AppContext, matrix: pd.DataFrame) -> list[str]:
@@ -152,10 +145,13 @@ def render_coding() -> None:
 def render_citation(ctx: AppContext) -> None:
     st.subheader("How to cite")
     st.caption(
-        "Copy this citation (hover it for a copy button). It names the data file by its fingerprint "
-        "(the start of its sha256), so a reader can check they have the same data."
+        "Copy a citation (hover it for a copy button). It names the data edition by its fingerprint "
+        "(the start of the data file's sha256), so a reader can check they have the same data. "
+        "The sidebar's “Cite this view” gives the same for any page."
     )
-    st.code(citation(ctx, dt.date.today()), language=None, wrap_lines=True)
+    for style in STYLES:
+        st.markdown(f"**{style}**")
+        st.code(view_citation(ctx, "Matrix", style), language=None, wrap_lines=True)
     st.caption(
         "For a single cell, also give the country, the issue and the date of its position, and name the sources "
         "of its quotes. To cite another date, change “As of” in the sidebar first."

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import paths
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.text import plain
@@ -60,7 +61,7 @@ def _present_from_url() -> None:
 
 def render_controls(result: LoadResult, span: tuple[dt.date, dt.date]) -> tuple[dt.date, bool]:
     """The sidebar's shared state, bound to the URL: the as-of date and presentation mode."""
-    today = max(span[0], dt.date.today())
+    today = max(span[0], paths.today())
     with st.sidebar:
         # In a popover, whose content the browser draws only when opened: the date picker's
         # code then stays out of every page's first load (bench/README.md, "cold load").

@@ -47,7 +47,7 @@ def render_quote_card(row: dict, context: str | None = None) -> None:
     """One quote; `context` is an extra caption (already escaped) such as the cell it supports."""
     with st.container(border=True):
         st.markdown(f"> “{plain(row['quote'])}”")
-        st.markdown(f"**{speaker_line(row)}**")
+        st.markdown(f"— {speaker_line(row)}")
         st.markdown(f"Source: {source_line(row)}")
         if context:
             st.caption(context)

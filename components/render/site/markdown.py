@@ -72,7 +72,7 @@ def _alignments(separator: str) -> list[str]:
     return found
 
 
-def _table(lines: list[str]) -> str:
+def _table(lines: list[str], number: int) -> str:
     head, aligns, body = _cells(lines[0]), _alignments(lines[1]), [_cells(line) for line in lines[2:]]
 
     def row(cells: list[str], tag: str) -> str:
@@ -85,7 +85,11 @@ def _table(lines: list[str]) -> str:
         return "<tr>" + "".join(parts) + "</tr>"
 
     rows = "".join(row(cells, "td") for cells in body)
-    return f'<div class="md-table"><table><thead>{row(head, "th")}</thead><tbody>{rows}</tbody></table></div>'
+    # Focusable, so a keyboard can scroll a table wider than a narrow screen.
+    return (
+        f'<div class="md-table" tabindex="0" role="region" aria-label="Table {number}">'
+        f"<table><thead>{row(head, 'th')}</thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def to_html(markdown: str, top_level: int = 3) -> str:
@@ -142,7 +146,7 @@ def to_html(markdown: str, top_level: int = 3) -> str:
             end = i + 2
             while end < len(lines) and lines[end].lstrip().startswith("|"):
                 end += 1
-            out.append(_table(lines[i:end]))
+            out.append(_table(lines[i:end], sum(part.startswith('<div class="md-table"') for part in out) + 1))
             i = end
             continue
         if _RULE.match(line) and not paragraph:

@@ -264,7 +264,11 @@ def build_payload(
                 "question": issue.question,
                 "note": issue.note,
                 "levels": [
-                    {"value": level.value, "stance": stance_text(ds, level.value), "text": issue.levels.get(level.value)}
+                    {
+                        "value": level.value,
+                        "stance": stance_text(ds, level.value),
+                        "text": issue.levels.get(level.value),
+                    }
                     for level in sorted(ds.scale, key=lambda lvl: -lvl.value)
                 ],
             }

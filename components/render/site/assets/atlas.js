@@ -475,6 +475,9 @@
       add(holder, "p", "", issue.question);
       if (issue.note) add(holder, "p", "muted", issue.note);
       const scroll = add(holder, "div", "table-scroll");
+      scroll.tabIndex = 0; // a keyboard can scroll it on a narrow screen
+      scroll.setAttribute("role", "region");
+      scroll.setAttribute("aria-label", `Codebook: ${issue.name}`);
       const grid = add(scroll, "table", "list codebook");
       add(grid, "caption", "visually-hidden", `Codebook: ${issue.name}`);
       const head = add(add(grid, "thead"), "tr");
@@ -521,16 +524,20 @@
     return true;
   }
 
+  // The matrix first, so it is on screen at the first frame; the long lists below it follow a task later.
   drawHeader();
   drawLegend();
   drawMatrix();
   drawDateControl();
-  drawChanges();
-  drawSources();
-  drawCodebook();
-  drawCitation();
   setDay(state.day);
-  recall();
-  window.addEventListener("hashchange", recall);
-  document.documentElement.dataset.atlasReady = "true";
+  setTimeout(() => {
+    drawChanges();
+    drawSources();
+    drawCodebook();
+    drawCitation();
+    markChanges();
+    recall();
+    window.addEventListener("hashchange", recall);
+    document.documentElement.dataset.atlasReady = "true";
+  }, 0);
 })();

@@ -84,14 +84,13 @@ def test_each_card_holds_the_new_stances_evidence_as_quote_cards():
 def test_every_change_is_listed_oldest_first():
     at = run_page("changes")
     table = change_list(at)
-    assert list(table.columns) == ["Date", "Country", "Issue", "Change", "Direction", "Government", "Summary"]
+    assert list(table.columns) == ["Date", "Country", "Issue", "Change", "Government", "Summary"]
     assert table.to_dict("records") == [
         {
             "Date": "2019-06-13",
             "Country": "South Korea",
             "Issue": "Clean Network",
             "Change": "No stance → Hedging (0)",
-            "Direction": "no direction",
             "Government": "Moon Jae-in",
             "Summary": "Leaves the choice of vendor to companies.",
         },
@@ -100,7 +99,6 @@ def test_every_change_is_listed_oldest_first():
             "Country": "Japan",
             "Issue": "The Quad",
             "Change": "Hedging (0) → Leaning aligned (+1)",
-            "Direction": "▲ towards alignment",
             "Government": "Suga Yoshihide",
             "Summary": "Backs a cooperative body for democracy and the rule of law.",
         },
