@@ -53,7 +53,5 @@ def load_index(folder: Path) -> list[ArchivedText]:
 
 def texts_for(index: list[ArchivedText], country: str | None, issue: str | None) -> list[ArchivedText]:
     """The texts bearing on a country (by name) and an issue (by id), oldest first, undated last."""
-    picked = [
-        t for t in index if (country is None or country in t.countries) and (issue is None or issue in t.issues)
-    ]
+    picked = [t for t in index if (country is None or country in t.countries) and (issue is None or issue in t.issues)]
     return sorted(picked, key=lambda t: (t.date is None, last_day(t.date) if t.date else None, t.id))

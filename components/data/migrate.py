@@ -77,4 +77,7 @@ def migrate_text(raw: bytes, name: str) -> Migration:
     for start, end, inserted in sorted(edits, reverse=True):
         text = text[:start] + inserted + text[end:]
     count = len(edits) - 1
-    return Migration(text, f"{name}: migrated to schema version {SCHEMA_VERSION}; {count} evidence items gained speaker/voice (null: fill them in)")
+    return Migration(
+        text,
+        f"{name}: migrated to schema version {SCHEMA_VERSION}; {count} evidence items gained speaker/voice (null: fill them in)",
+    )

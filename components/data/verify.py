@@ -101,8 +101,6 @@ def normalise_with_lines(text: str) -> tuple[str, list[int]]:
     return "".join(out), lines
 
 
-
-
 def check_quote(quote: str, archive: ArchiveText) -> tuple[str, str | None, int | None, float | None]:
     needle = normalise(quote)
     found = archive.text.find(needle)

@@ -71,7 +71,9 @@ def citation(edition: Edition, view: str, as_of: dt.date, url: str, accessed: dt
 
 def source_note(edition: Edition, as_of: dt.date) -> str:
     """The one-line source every exported image, table and slide carries."""
-    return f"Source: {edition.title} ({edition.label}); stances as of {as_of.isoformat()}; quotes from archived sources."
+    return (
+        f"Source: {edition.title} ({edition.label}); stances as of {as_of.isoformat()}; quotes from archived sources."
+    )
 
 
 def permalink(base_url: str, params: dict[str, str | list[str]], as_of: dt.date) -> str:

@@ -90,5 +90,6 @@ def government_coverage_table(dataset: Dataset) -> pd.DataFrame:
                     }
                 )
     return pd.DataFrame(
-        rows, columns=["country", "government", "from", "to", "issue", "positions", "stances", "voices", "latest", "gap"]
+        rows,
+        columns=["country", "government", "from", "to", "issue", "positions", "stances", "voices", "latest", "gap"],
     )

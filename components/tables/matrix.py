@@ -84,7 +84,9 @@ def matrix_table(
             newest = last_evidenced(position, sources, as_of) if position else None
             previous = before.get((country.id, issue.id))
             # new since then, or a different stance from the one in force then
-            changed = position is not None and (previous is None or dataset.positions[previous].stance != position.stance)
+            changed = position is not None and (
+                previous is None or dataset.positions[previous].stance != position.stance
+            )
             rows.append(
                 {
                     "country_id": country.id,

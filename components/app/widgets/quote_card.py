@@ -53,7 +53,5 @@ def render_quote_card(row: dict, context: str | None = None) -> None:
             st.caption(context)
         if row.get("note"):
             st.caption(f"Note: {plain(row['note'])}")
-        opener = (
-            link("Open the source at this quote", row["link"]) if row["link"] else "No link: the source has no URL"
-        )
+        opener = link("Open the source at this quote", row["link"]) if row["link"] else "No link: the source has no URL"
         st.markdown(f"{verification_badge(row)} &nbsp; {opener}")
