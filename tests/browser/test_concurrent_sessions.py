@@ -28,9 +28,13 @@ pytestmark = pytest.mark.browser
 
 SESSIONS = 10
 # The server's CPU time (all its threads and children) for the whole test: ten cold loads and two
-# rounds of reruns. CPU time, not wall time: a busy machine slows the clock on the wall, not the
-# server's work. Hangs are bounded by each wait's own timeout (BUSY_MS).
-SERVER_CPU_BUDGET_SECONDS = 60
+# rounds of reruns. CPU time, not wall time: a busy machine stretches the wall clock, not the
+# server's work. The bound is wide because each open tab's data-file watcher reruns every 2 s
+# (ten tabs cost the server about half a core), so its CPU time still grows a little with the
+# test's length: it catches runaway work (a parse per rerun, a rerun loop), and hangs are bounded
+# by each wait's own timeout (BUSY_MS). The server runs mostly on one core, so on an idle machine
+# this is about the 150 s wall-clock bound it replaces; on a busy one it does not tighten.
+SERVER_CPU_BUDGET_SECONDS = 150
 BUSY_MS = 60_000  # ten cold runs at once on two cores: more than one run's APP_TIMEOUT_MS
 
 
@@ -252,7 +256,7 @@ def test_ten_sessions_keep_their_own_state(serve_app, room_file, dataset, open_p
     base = serve_app(room_file)
     server = serve_app.server(base)
     cpu_before = server.cpu_seconds()
-    latest = date_span(dataset)[1]
+    latest = dt.date.today()  # the default as-of date, which leaves the address bar
     sessions = sessions_for(dataset)
     assert len(sessions) == SESSIONS
     for session in sessions:  # contexts in sequence; no page waits for another to finish loading

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from browser.locators import CELL, HEATMAP, heatmap_cell, shown_date
 from components.data.loader import load_dataset
 from components.data.schema import Dataset
-from components.tables import date_span, latest_positions
+from components.tables import latest_positions
 from components.tables.evidence import cited_publishers
 
 pytestmark = pytest.mark.browser
@@ -83,7 +83,7 @@ def test_heatmap_click_opens_that_cells_evidence(
     serve_app, page, dataset, wait_for_app, screenshot, browser_log, archive_dir, assert_no_raw_missing
 ):
     base = serve_app()
-    as_of = date_span(dataset)[1]
+    as_of = dt.date.today()  # the default as-of date
     _open(page, base + "/", wait_for_app)
     expect(page.locator("h1").first).to_have_text(f"Stances as of {as_of:%-d %B %Y}")
     heatmap = page.locator(HEATMAP)
@@ -133,7 +133,7 @@ def test_presentation_mode_hides_chrome_and_cites_itself(
     serve_app, page, dataset, wait_for_app, screenshot, browser_log
 ):
     base = serve_app()
-    as_of = date_span(dataset)[1]
+    as_of = dt.date.today()  # the default as-of date
     _open(page, base + "/?present=true", wait_for_app)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     expect(page.locator("h1").first).to_have_text(f"Stances as of {as_of:%-d %B %Y}")
@@ -171,7 +171,7 @@ def test_keyboard_opens_a_cell_and_keeps_focus_on_it(
 ):
     """Each cell is a button: Enter on a focused cell opens its evidence, and focus stays on that cell."""
     _open(page, serve_app() + "/", wait_for_app)
-    as_of = date_span(dataset)[1]
+    as_of = dt.date.today()  # the default as-of date
     cell = next(cell for cell, index in latest_positions(dataset, as_of).items() if dataset.positions[index].evidence)
     country, issue = _names(dataset, cell)
     button = heatmap_cell(page, country, issue)
