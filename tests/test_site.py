@@ -20,12 +20,12 @@ from components.cli import main
 from components.data.loader import load_dataset
 from components.render.charts import FALLBACK_PALETTE, matrix_cells
 from components.render.site import build_site
-from components.render.site.builder import ASSETS, data_json
+from components.render.site.builder import ASSETS, data_js, data_json, read_data_js, split_payload
 from components.render.site.markdown import inline, to_html
 from components.render.site.payload import build_payload
 from components.tables.matrix import matrix_table
 
-FILES = {"index.html", "atlas.css", "atlas.js", "data.js"}
+FILES = {"index.html", "atlas.css", "atlas.js", "data.js", "evidence.js"}
 PALETTE = list(FALLBACK_PALETTE)
 TODAY = dt.date(2024, 3, 1)
 BUDGET_BYTES = 3 * 1024 * 1024
@@ -38,11 +38,8 @@ def _valid(data: dict | None = None):
     return result
 
 
-def _read_data_js(folder: Path) -> dict:
-    text = (folder / "data.js").read_text(encoding="utf-8")
-    prefix = '"use strict";\nwindow.STANCE_ATLAS = '
-    assert text.startswith(prefix) and text.endswith(";\n"), text[:80]
-    return json.loads(text[len(prefix) : -2])
+def _read_data_js(folder: Path, name: str = "data.js") -> dict:
+    return read_data_js((folder / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -51,13 +48,18 @@ def built(tmp_path):
     return result, build_site(result, tmp_path / "atlas", today=TODAY)
 
 
-def test_the_atlas_is_four_files_and_data_js_holds_the_data_as_json(built):
+def test_the_atlas_is_five_files_and_its_data_is_the_payload_split_in_two(built):
     result, site = built
     assert {path.name for path in site.files} == FILES
     assert {path.name for path in site.folder.iterdir()} == FILES
     assert site.size == sum((site.folder / name).stat().st_size for name in FILES)
-    payload = _read_data_js(site.folder)
-    assert payload["title"] == result.dataset.title
+    core, evidence = _read_data_js(site.folder), _read_data_js(site.folder, "evidence.js")
+    payload = build_payload(result, PALETTE, today=TODAY)
+    assert [core, evidence] == json.loads(json.dumps(split_payload(payload)))
+    assert "sources" not in core and all("quotes" not in p and "summary" not in p for p in core["positions"])
+    assert [p["quoteCount"] for p in core["positions"]] == [len(p["quotes"]) for p in evidence["positions"]]
+    assert evidence["sources"] == payload["sources"]
+    assert core["title"] == result.dataset.title
     assert payload["edition"]["digest"] == result.digest
 
 
@@ -147,8 +149,9 @@ def test_no_string_from_the_data_is_written_into_the_html(tmp_path):
     page = (site.folder / "index.html").read_text(encoding="utf-8")
     assert "__xss" not in page and "javascript:" not in page
     assert re.findall(r"<script\b[^>]*>", page) == ['<script src="data.js" defer>', '<script src="atlas.js" defer>']
-    text = (site.folder / "data.js").read_text(encoding="utf-8")
-    assert "<" not in text, "data.js spells '<' as \\u003c: nothing in it can close or open a tag"
+    for name in ("data.js", "evidence.js"):
+        text = (site.folder / name).read_text(encoding="utf-8")
+        assert "<" not in text, f"{name} spells '<' as \\u003c: nothing in it can close or open a tag"
     assert _read_data_js(site.folder)["title"] == f"Atlas {HOSTILE}"
 
 
@@ -173,8 +176,13 @@ def test_the_script_sets_text_never_html():
 
 
 def test_the_json_spells_lt_so_it_can_be_inlined_anywhere():
-    text = data_json({"a": "</script><b>", "b": [1, None, "é"]})
-    assert "<" not in text and json.loads(text) == {"a": "</script><b>", "b": [1, None, "é"]}
+    value = {"a": "</script><b>", "b": [1, None, "é"], "c": "it's a \\ and \u2028 and \n"}
+    text = data_json(value)
+    assert "<" not in text and "\u2028" not in text and json.loads(text) == value
+    script = data_js(value)
+    assert script.startswith('"use strict";\nwindow.STANCE_ATLAS = JSON.parse(\'') and read_data_js(script) == value
+    inner = script[script.index("('") + 2 : script.rindex("')")]
+    assert not re.search(r"(?<!\\)'", inner.replace("\\\\", "")), "every quote inside the string is escaped"
 
 
 def test_an_invalid_file_is_refused(tmp_path):

@@ -9,7 +9,6 @@ Python tables compute them, and that hostile text in the data stays text.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
@@ -21,6 +20,8 @@ from components.data.loader import LoadResult, load_dataset
 from components.data.verify import verify_quotes
 from components.render.charts import FALLBACK_PALETTE, matrix_cells
 from components.render.site import build_site
+from components.render.site.builder import data_js as write_data_js
+from components.render.site.builder import read_data_js
 from components.tables.evidence import evidence_table
 from components.tables.matrix import matrix_table
 
@@ -30,7 +31,6 @@ READY = "html[data-atlas-ready='true']"
 CELL = "#matrix-table button.cell"
 HEADING = "#evidence-heading"
 QUOTE = "#evidence-body figure.quote"
-DATA_JS_PREFIX = '"use strict";\nwindow.STANCE_ATLAS = '
 
 IMG = '<img src=x onerror="window.__xss=1">'
 SCRIPT = "<script>window.__xss=2</script>"
@@ -63,7 +63,7 @@ FINDINGS_JS = """() => {
     const href = a.getAttribute('href');
     if (!href.startsWith('#') && !/^https?:\\/\\/[^\\s/]/.test(href)) found.bad_links.push(`a[href=${href.slice(0, 60)}]`);
   }
-  const allowed = ['data.js', 'atlas.js'];
+  const allowed = ['data.js', 'atlas.js', 'evidence.js'];
   for (const script of document.scripts) {
     const name = (script.getAttribute('src') || '').split('/').pop();
     if (!allowed.includes(name)) found.scripts.push(script.outerHTML.slice(0, 120));
@@ -362,20 +362,19 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(hostile, offline, browse
 
 
 def test_links_that_are_not_http_never_become_links(hostile, offline, browser_log, tmp_path):
-    """A data.js edited by hand (or by anyone) to hold javascript:, data: or relative links: no link is made."""
+    """A data file edited by hand (or by anyone) to hold javascript:, data: or relative links: no link is made."""
     result, index = hostile
     folder = tmp_path / "tampered"
     _build(result, folder)
-    data_js = folder / "data.js"
-    text = data_js.read_text(encoding="utf-8")
-    payload = json.loads(text[len(DATA_JS_PREFIX) : -2])
+    evidence_js = folder / "evidence.js"
+    evidence = read_data_js(evidence_js.read_text(encoding="utf-8"))
     links = iter(HOSTILE_LINKS * 100)
-    for position in payload["positions"]:
+    for position in evidence["positions"]:
         for quote in position["quotes"]:
             quote["link"] = next(links)
-    for source in payload["sources"]:
+    for source in evidence["sources"]:
         source["url"] = next(links)
-    data_js.write_text(DATA_JS_PREFIX + json.dumps(payload) + ";\n", encoding="utf-8")
+    evidence_js.write_text(write_data_js(evidence, "STANCE_ATLAS_EVIDENCE"), encoding="utf-8")
     page = offline(folder / "index.html", "#as_of=<script>window.__xss=9</script>&cell=<img src=x onerror=alert(1)>")
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -1,9 +1,10 @@
-"""Write the static atlas: index.html, atlas.css, atlas.js, and the data as JSON in data.js.
+"""Write the static atlas: index.html, atlas.css, atlas.js, and the data as JSON in data.js and evidence.js.
 
 No server, no Python and no network at reading time: the page opens from file://, a USB stick
-or any static host. The data is one JSON value assigned in data.js, loaded by a script tag,
-because browsers refuse fetch() from file://. The methodology is converted here, once, by the
-escaping converter of markdown.py.
+or any static host. The data is JSON assigned in two script files, loaded by script elements,
+because browsers refuse fetch() from file://: data.js holds what the matrix needs, evidence.js
+the quotes, summaries and sources, read once the matrix is on screen. The methodology is
+converted here, once, by the escaping converter of markdown.py.
 """
 
 from __future__ import annotations
@@ -39,27 +40,46 @@ class SiteBuild:
 
 
 def data_json(payload: dict) -> str:
-    """The payload as JSON whose text holds no '<': safe to inline anywhere, same value when parsed."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    """The payload as JSON whose text holds no '<' and no line separators: safe inside any script."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-DATA_JS_HEAD = '"use strict";\nwindow.STANCE_ATLAS = JSON.parse(\''
-DATA_JS_TAIL = "');\n"
+DATA_JS = re.compile(r"""^"use strict";\nwindow\.([A-Z_]+) = JSON\.parse\('(.*)'\);\n$""", re.S)
+CORE, EVIDENCE = "STANCE_ATLAS", "STANCE_ATLAS_EVIDENCE"  # data.js, evidence.js
 
 
-def data_js(payload: dict) -> str:
-    """data.js: the JSON as one single-quoted string given to JSON.parse, which a browser reads
-    faster than the same data written as a script's object literal (the atlas's first frame waits on it)."""
+def data_js(payload: dict, name: str = CORE) -> str:
+    """A data file: the JSON as one single-quoted string given to JSON.parse, which a browser reads
+    faster than the same data written as a script's object literal."""
     quoted = data_json(payload).replace("\\", "\\\\").replace("'", "\\'")
-    return DATA_JS_HEAD + quoted + DATA_JS_TAIL
+    return f"\"use strict\";\nwindow.{name} = JSON.parse('{quoted}');\n"
 
 
 def read_data_js(text: str) -> dict:
-    """The payload back from data.js (for tests and tools): the inverse of `data_js`."""
-    if not (text.startswith(DATA_JS_HEAD) and text.endswith(DATA_JS_TAIL)):
-        raise ValueError("not a data.js written by build_site")
-    body = text[len(DATA_JS_HEAD) : -len(DATA_JS_TAIL)]
-    return json.loads(re.sub(r"\\(.)", r"\1", body))
+    """The payload back from a data file (for tests and tools): the inverse of `data_js`."""
+    match = DATA_JS.match(text)
+    if not match:
+        raise ValueError("not a data file written by build_site")
+    return json.loads(re.sub(r"\\(.)", r"\1", match.group(2)))
+
+
+def split_payload(payload: dict) -> tuple[dict, dict]:
+    """(what the matrix needs, the evidence): data.js is read before the first frame, evidence.js after it.
+
+    The quotes, summaries and sources are most of the bytes and none of the matrix, so the matrix
+    is on screen without waiting for them; evidence.js lists them in the order of the positions.
+    """
+    heavy = ("summary", "quotes")
+    core = {key: value for key, value in payload.items() if key != "sources"}
+    core["positions"] = [
+        {**{k: v for k, v in p.items() if k not in heavy}, "quoteCount": len(p["quotes"])} for p in payload["positions"]
+    ]
+    evidence = {
+        "positions": [{k: p[k] for k in heavy} for p in payload["positions"]],
+        "sources": payload["sources"],
+    }
+    return core, evidence
 
 
 def build_site(
@@ -90,9 +110,11 @@ def build_site(
     # Twice: in a <template> the script puts on the page after the matrix's first frame (so laying it
     # out does not delay the matrix), and in <noscript>, where a browser without scripts shows it.
     page = (ASSETS / "index.html").read_text(encoding="utf-8").replace(METHODOLOGY_MARK, body)
+    core, evidence = split_payload(payload)
     written = {
         "index.html": page,
-        "data.js": data_js(payload),
+        "data.js": data_js(core, CORE),
+        "evidence.js": data_js(evidence, EVIDENCE),
     }
     for name in STATIC:
         written[name] = (ASSETS / name).read_text(encoding="utf-8")

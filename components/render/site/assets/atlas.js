@@ -1,5 +1,6 @@
 // Stance Atlas, static edition: draws the matrix, its evidence, the changes, the sources and the
-// codebook from window.STANCE_ATLAS (data.js). No framework, no network, nothing from elsewhere.
+// codebook from window.STANCE_ATLAS (data.js) and, once the matrix is drawn, window.STANCE_ATLAS_EVIDENCE
+// (evidence.js, the quotes and sources). No framework, no network, nothing from elsewhere.
 // Every string from the data is set as text (textContent, createTextNode, title, aria-label),
 // never as HTML; a link's address is set only when it parses as http(s).
 "use strict";
@@ -101,8 +102,10 @@
 
   const countries = new Map(data.countries.map((country) => [country.id, country]));
   const issues = new Map(data.issues.map((issue) => [issue.id, issue]));
-  const sourceIndex = new Map(data.sources.map((source, index) => [source.id, index]));
-  const sources = new Map(data.sources.map((source) => [source.id, source]));
+  // The quotes, summaries and sources come from evidence.js, read once the matrix is on screen.
+  let evidenceLoaded = false;
+  let sourceIndex = new Map();
+  let sources = new Map();
   const cellKey = (countryId, issueId) => `${countryId}:${issueId}`;
 
   // Each cell's positions, oldest first; on one date the later in the file wins, as in the Python tables.
@@ -151,7 +154,7 @@
     const parts = [`${countries.get(countryId).name} on ${issues.get(issueId).name}: ${look.text}`];
     if (position && position.confidenceLevel) parts.push(`${position.confidenceLevel} confidence`);
     if (position) parts.push(`in force since ${position.asOf}`);
-    parts.push(plural(position ? position.quotes.length : 0, "quote"));
+    parts.push(plural(position ? position.quoteCount : 0, "quote"));
     if (changed) parts.push("changed on this date");
     if (stale) parts.push(`stale: last evidenced ${monthYear(newest)}`);
     return { key, position, look, stale, changed, newest, note: notes.join(" · "), describe: parts.join("; ") };
@@ -398,11 +401,15 @@
     const position = view.position;
     const meta = [`On ${longDate(state.day)}: in force since ${position.asOf}`];
     if (position.confidence) meta.push(position.confidence);
-    meta.push(plural(position.quotes.length, "quote"));
+    meta.push(plural(position.quoteCount, "quote"));
     add(body, "p", "evidence-meta", meta.join(" · "));
     if (view.stale) {
       add(body, "p", "stale-note", `Stale: last evidenced ${monthYear(view.newest)}, more than ` +
         `${data.staleAfterMonths} months before ${longDate(state.day)}. The stance may have moved since.`);
+    }
+    if (!evidenceLoaded) {
+      add(body, "p", "muted", "Reading the quotes…");
+      return;
     }
     add(body, "p", "evidence-summary", position.summary);
     const columns = add(body, "div", "evidence-columns");
@@ -468,6 +475,13 @@
     });
   }
 
+  // The methodology is the project's own text, converted and escaped by the builder into a
+  // <template>: it is moved onto the page as it is, never parsed from a string.
+  function drawMethodology() {
+    const text = byId("methodology-text");
+    if (text) byId("methodology-prose").replaceChildren(text.content.cloneNode(true));
+  }
+
   function drawCodebook() {
     const holder = byId("codebook");
     for (const issue of data.issues) {
@@ -501,6 +515,31 @@
       `Atlas built on ${longDate(data.built)}.`;
   }
 
+  // ---- evidence.js: the quotes, summaries and sources, in the order of the positions
+
+  function loadEvidence(done) {
+    const script = document.createElement("script");
+    script.src = "evidence.js";
+    script.addEventListener("load", () => {
+      const evidence = window.STANCE_ATLAS_EVIDENCE;
+      if (!evidence || evidence.positions.length !== data.positions.length) {
+        fail("The quotes (evidence.js) do not belong to this atlas's data.js: rebuild the atlas.");
+      } else {
+        evidence.positions.forEach((extra, index) => Object.assign(data.positions[index], extra));
+        data.sources = evidence.sources;
+        sourceIndex = new Map(data.sources.map((source, index) => [source.id, index]));
+        sources = new Map(data.sources.map((source) => [source.id, source]));
+        evidenceLoaded = true;
+      }
+      done();
+    });
+    script.addEventListener("error", () => {
+      fail("The quotes and sources (evidence.js) could not be read: keep the atlas's files together.");
+      done();
+    });
+    document.head.appendChild(script);
+  }
+
   // ---- the view in the address (#as_of=YYYY-MM-DD&cell=JP:quad), so a copied link reopens it
 
   function remember() {
@@ -524,20 +563,25 @@
     return true;
   }
 
-  // The matrix first, so it is on screen at the first frame; the long lists below it follow a task later.
+  // The matrix first, so it is on screen at the first frame; the methodology and the long lists
+  // below it follow once that frame is drawn.
   drawHeader();
   drawLegend();
   drawMatrix();
   drawDateControl();
   setDay(state.day);
-  setTimeout(() => {
+  recall();
+  window.addEventListener("hashchange", recall);
+  requestAnimationFrame(() => setTimeout(() => {
+    drawMethodology();
     drawChanges();
-    drawSources();
     drawCodebook();
     drawCitation();
     markChanges();
-    recall();
-    window.addEventListener("hashchange", recall);
-    document.documentElement.dataset.atlasReady = "true";
-  }, 0);
+    loadEvidence(() => {
+      if (evidenceLoaded) drawSources();
+      if (state.cell) drawEvidence();
+      document.documentElement.dataset.atlasReady = "true";
+    });
+  }, 0));
 })();
