@@ -71,9 +71,9 @@ def test_crlf_and_bom_keep_line_numbers():
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_invalid_case_is_refused_with_its_located_message(path: Path):
-    start = time.perf_counter()
+    start = time.process_time()  # CPU, not wall clock: a loaded machine must not fail it
     result = load_dataset(path, today=dt.date(2024, 1, 1))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert not result.ok
     assert result.dataset is None
     got = [(p.line, p.col, p.code, p.message) for p in result.problems]
