@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.app.context import AppContext
+from components.app.widgets.cite import view_permalink
 from components.render import export, images
 
 
@@ -46,9 +47,8 @@ def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLev
 
 
 def view_url(ctx: AppContext) -> str:
-    """The address a citation of this view gives: the page in the reader's browser at the as-of date."""
-    page = st.context.url  # None outside a browser session (AppTest)
-    return f"{page}?as_of={ctx.as_of.isoformat()}" if page else ctx.result.name
+    """The address an export cites: the Cite menu's permalink, or the data file outside a browser (AppTest)."""
+    return view_permalink(ctx) if st.context.url else ctx.result.name
 
 
 def _briefing_pdf(ctx: AppContext, matrix: pd.DataFrame, view: str, cells, url: str) -> bytes:
