@@ -197,7 +197,7 @@ def sessions_for(ds: Dataset) -> list[Session]:
             {"as_of": d[6]},
             [heading("Methodology")],
             click_tab("How to cite"),
-            [shows(f"stances as of {d[6].isoformat()}", '[data-testid="stCode"]')],
+            [shows(f"as of {d[6].isoformat()}", '[data-testid="stCode"]')],
             before_date=d[6],
             after_date=d[6],
         ),
