@@ -27,6 +27,7 @@ from bench.servers import CHART_FLOOR_SCRIPT, ROOT, Server, write_floor_app
 from components import tables
 from components.data.loader import load_dataset
 from components.render import charts, images
+from components.tables.citation import cited_file
 from components.tables.matrix import cell_key
 
 ARTIFACTS = ROOT / "bench-artifacts"
@@ -86,11 +87,11 @@ def png_export(report: Report, label: str, path: Path, runs: int = 5, judged: bo
     ds = result.dataset
     as_of = tables.date_span(ds)[1]  # the app's default as-of date
     matrix = tables.matrix_table(ds, as_of)
-    source = f"Source: {ds.title} ({result.name}, sha256 {result.digest[:12]}); quotes from archived sources."
+    footer = cited_file(result, "Matrix", as_of).footer()
 
     def once() -> tuple[float, float]:
         wall, cpu = time.perf_counter(), time.process_time()
-        chart = images.titled(charts.matrix_chart(matrix, ds, list(charts.FALLBACK_PALETTE)), "Matrix", as_of, source)
+        chart = images.titled(charts.matrix_chart(matrix, ds, list(charts.FALLBACK_PALETTE)), "Matrix", as_of, footer)
         if not images.chart_png(chart).startswith(b"\x89PNG"):
             raise RuntimeError("chart_png returned no PNG")
         return time.perf_counter() - wall, time.process_time() - cpu

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,3 +47,23 @@ def unescaped(values) -> str:
 
 def page_text(at: AppTest) -> str:
     return unescaped([e.value for e in [*at.markdown, *at.caption, *at.subheader, *at.info]])
+
+
+def recorded_downloads(monkeypatch, url_path: str = "", params: dict | None = None) -> dict[str, object]:
+    """Run a page and return its download buttons as {file name: builder}, unbuilt: a download is
+    built only when clicked, so a test calls the builder as the click would."""
+    registered: dict[str, object] = {}
+    register = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        registered[file_name] = data_callable
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    clear_caches()
+    try:
+        at = run_page(url_path, params)
+        assert not at.exception, at.exception
+    finally:
+        clear_caches()
+    return registered

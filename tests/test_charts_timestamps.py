@@ -35,12 +35,12 @@ def test_timeline_with_governments_and_as_of_rule_exports(valid_dataset):
         pd.Timestamp(END),
         "country",
     ) + as_of_rule(dt.date(2020, 10, 1))
-    svg = images.chart_svg(images.titled(chart, "Timeline", dt.date(2020, 10, 1), "test"))
+    svg = images.chart_svg(images.titled(chart, "Timeline", dt.date(2020, 10, 1), ["test"]))
     assert "as of 2020-10-01" in svg
     assert "Suga Yoshihide" in svg
 
 
 def test_compare_chart_exports_once_dates_are_timestamps(valid_dataset):
     matrix = tables.matrix_table(valid_dataset, END, ["JP", "KR"])
-    svg = images.chart_svg(images.titled(compare_chart(with_timestamps(matrix), valid_dataset), "C", END, "test"))
+    svg = images.chart_svg(images.titled(compare_chart(with_timestamps(matrix), valid_dataset), "C", END, ["test"]))
     assert "Leaning resistant (-1)" in svg

@@ -10,9 +10,8 @@ import subprocess
 import pypdf
 import pytest
 import typst
-from apptest_support import clear_caches, run_page
+from apptest_support import recorded_downloads
 from conftest import REPO_ROOT, VALID, load_data, valid_data
-from streamlit.runtime.media_file_manager import MediaFileManager
 
 from components.data.loader import load_dataset, parse_dataset
 from components.render import pdf
@@ -225,21 +224,9 @@ def test_the_real_data_file_gives_a_briefing():
 
 def test_the_download_menu_offers_the_pdf_and_the_slides_after_the_html_briefing(monkeypatch):
     """The matrix page's menu, as a click would build it: the briefing and the deck of the view shown."""
-    registered: list[tuple[str, object]] = []
-    register = MediaFileManager.add_deferred
-
-    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
-        registered.append((file_name, data_callable))
-        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
     monkeypatch.setenv("STANCES_FILE", str(VALID))
     monkeypatch.delenv("STANCES_SOURCES", raising=False)
-    clear_caches()
-    try:
-        assert not run_page("", {"as_of": AS_OF.isoformat()}).exception
-    finally:
-        clear_caches()
+    registered = list(recorded_downloads(monkeypatch, "", {"as_of": AS_OF.isoformat()}).items())
     names = [name for name, _ in registered]
     suffixes = ["-briefing.md", "-briefing.html", "-briefing.pdf", "-slides.pptx", ".yaml"]
     positions = [next(k for k, name in enumerate(names) if name.endswith(suffix)) for suffix in suffixes]

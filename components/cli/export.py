@@ -13,6 +13,7 @@ from components.cli.common import load_reporting
 from components.paths import sources_dir
 from components.render.export import matrix_csv, matrix_json
 from components.tables import matrix_table
+from components.tables.citation import cited_file
 from components.tables.matrix import cell_key, parse_cell_key
 
 DOCUMENT_FORMATS = ("pdf", "pptx")  # written to --output; csv and json go to stdout
@@ -65,9 +66,9 @@ def cmd_export(args) -> int:
 
         data = slides.briefing_pptx(result, table, as_of)
     elif args.format == "json":
-        data = matrix_json(table, result.dataset.title, as_of, result.digest) + "\n"
+        data = matrix_json(table, cited_file(result, "Matrix", as_of)) + "\n"
     else:
-        data = matrix_csv(table)
+        data = matrix_csv(table, cited_file(result, "Matrix", as_of))
     if args.output:
         Path(args.output).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         print(f"wrote {args.output} ({len(data):,} bytes), stances as of {as_of.isoformat()}", file=sys.stderr)

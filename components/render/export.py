@@ -11,12 +11,14 @@ import json
 import pandas as pd
 
 from components.data.schema import Dataset
+from components.tables.citation import STYLES, CitedView
 from components.tables.evidence import safe_url
 from components.tables.labels import signed, source_citation, voice_rank, who_speaks
 
 
 def matrix_records(matrix: pd.DataFrame) -> pd.DataFrame:
-    """The matrix as users download it: names, stance, label, status, confidence, since, summary."""
+    """The matrix as users download it: names, stance, label, status, confidence, since, when last
+    evidenced and whether that is stale, evidence count, summary."""
     columns = [
         "country_id",
         "country",
@@ -27,24 +29,33 @@ def matrix_records(matrix: pd.DataFrame) -> pd.DataFrame:
         "status",
         "confidence",
         "since",
+        "last_evidenced",
+        "stale",
         "evidence",
         "summary",
     ]
     table = matrix[columns].copy()
-    table["since"] = [d.isoformat() if d is not None else None for d in table["since"]]
+    for column in ("since", "last_evidenced"):
+        table[column] = [d.isoformat() if isinstance(d, dt.date) else None for d in table[column]]
+    table["stale"] = table["stale"].astype(bool)
     return table
 
 
-def matrix_csv(matrix: pd.DataFrame) -> str:
-    return matrix_records(matrix).to_csv(index=False)
-
-
-def matrix_json(matrix: pd.DataFrame, title: str, as_of: dt.date, digest: str) -> str:
+def matrix_csv(matrix: pd.DataFrame, cited: CitedView) -> str:
+    """One row per cell; every row also carries the source note and the citation, so rows copied
+    into another sheet still say where they come from."""
     table = matrix_records(matrix)
-    rows = json.loads(table.to_json(orient="records"))
-    return json.dumps(
-        {"title": title, "as_of": as_of.isoformat(), "data_sha256": digest, "cells": rows}, indent=1, ensure_ascii=False
-    )
+    table["source_note"] = cited.note
+    table["cite_as"] = cited.text("APA")
+    return table.to_csv(index=False)
+
+
+def matrix_json(matrix: pd.DataFrame, cited: CitedView) -> str:
+    """The cells with the view's metadata: edition, permalink, source note and every style's citation."""
+    rows = json.loads(matrix_records(matrix).to_json(orient="records"))
+    e = cited.edition
+    head = {"title": e.title, "as_of": cited.as_of.isoformat(), "data_sha256": e.digest}
+    return json.dumps({**head, **cited.metadata(), "cells": rows}, indent=1, ensure_ascii=False)
 
 
 def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tuple[list[dict], list]:
@@ -82,9 +93,9 @@ def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tu
     return cells, notes
 
 
-def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: str) -> str:
-    cells, notes = briefing_parts(dataset, matrix, as_of)
-    lines = [f"# {dataset.title}: {view}", "", f"Stances as of {as_of.isoformat()}.", ""]
+def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, cited: CitedView) -> str:
+    cells, notes = briefing_parts(dataset, matrix, cited.as_of)
+    lines = [f"# {dataset.title}: {cited.view}", "", f"Stances as of {cited.as_of.isoformat()}.", ""]
     for cell in cells:
         stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
         confidence = f", {cell['confidence']} confidence" if cell["confidence"] else ""
@@ -96,13 +107,16 @@ def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, vi
     for number, source in enumerate(notes, 1):
         url = safe_url(source.url)
         lines.append(f"[^{number}]: {source_citation(source)}" + (f". <{url}>" if url else ""))
+    lines += ["", "## How to cite", "", cited.note, ""]
+    lines += [f"- {style}: {cited.text(style)}" for style in STYLES if style != "BibTeX"]
+    lines += ["", "```bibtex", cited.text("BibTeX"), "```"]
     return "\n".join(lines) + "\n"
 
 
-def briefing_html(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: str) -> str:
-    cells, notes = briefing_parts(dataset, matrix, as_of)
+def briefing_html(dataset: Dataset, matrix: pd.DataFrame, cited: CitedView) -> str:
+    cells, notes = briefing_parts(dataset, matrix, cited.as_of)
     esc = html.escape
-    body = [f"<h1>{esc(dataset.title)}: {esc(view)}</h1>", f"<p>Stances as of {as_of.isoformat()}.</p>"]
+    body = [f"<h1>{esc(dataset.title)}: {esc(cited.view)}</h1>", f"<p>Stances as of {cited.as_of.isoformat()}.</p>"]
     for cell in cells:
         stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
         confidence = f", {esc(cell['confidence'])} confidence" if cell["confidence"] else ""
@@ -119,7 +133,9 @@ def briefing_html(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date, view: 
         link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
         body.append(f'<li id="note-{number}">{esc(source_citation(source))}.{link}</li>')
     body.append("</ol>")
-    style = "body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5}blockquote{color:#333;border-left:3px solid #999;margin-left:0;padding-left:1rem}"
+    body.append(f"<h2>How to cite</h2><p>{esc(cited.note)}</p>")
+    body += [f"<h3>{style}</h3><pre>{esc(cited.text(style))}</pre>" for style in STYLES]
+    style = "body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5}blockquote{color:#333;border-left:3px solid #999;margin-left:0;padding-left:1rem}pre{white-space:pre-wrap}"
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(dataset.title)}</title>'
         f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"

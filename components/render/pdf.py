@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Iterable, Sequence
-from pathlib import PurePath
 
 import pandas as pd
 import typst
@@ -21,7 +20,7 @@ from components.data.loader import LoadResult
 from components.data.schema import Dataset, Evidence, Source
 from components.data.verify import NOT_CHECKED, VERIFIED, QuoteCheck
 from components.render import charts, images
-from components.tables.citation import STYLES, citation, edition_of, source_note
+from components.tables.citation import STYLES, CitedView, cited_file, edition_of, file_name
 from components.tables.codebook import codebook_table
 from components.tables.evidence import safe_url, text_fragment_url
 from components.tables.labels import (
@@ -73,11 +72,6 @@ def _link(url: str | None, shown: str | None = None) -> str:
     if target is None:
         return ""
     return f"#link({string_literal(target)})[{escape(shown or target)}]"
-
-
-def file_name(result: LoadResult) -> str:
-    """The data file's name without its folder: an export names the file, not the machine's paths."""
-    return PurePath(result.name).name
 
 
 def chosen_rows(matrix: pd.DataFrame, cells: Iterable[tuple[str, str]] | None) -> pd.DataFrame:
@@ -132,13 +126,13 @@ def _legend(dataset: Dataset, palette: Sequence[str]) -> list[str]:
 
 
 def _matrix_figure(
-    matrix: pd.DataFrame, result: LoadResult, view: str, as_of: dt.date, palette: Sequence[str], selected
+    matrix: pd.DataFrame, ds: Dataset, cited: CitedView, palette: Sequence[str], selected
 ) -> tuple[list[str], str]:
-    """The matrix section's markup and the chart's SVG (passed to typst as an input, not a file)."""
-    ds = result.dataset
-    note = source_note(edition_of(ds, result.digest), as_of)
+    """The matrix section's markup and the chart's SVG (passed to typst as an input, not a file).
+    The figure carries the source note; the full citation is the briefing's last section."""
+    as_of = cited.as_of
     chart = charts.matrix_chart(matrix, ds, list(palette), selected=selected)
-    svg = images.chart_svg(images.titled(chart, f"{ds.title}: {view}", as_of, note))
+    svg = images.chart_svg(images.titled(chart, f"{ds.title}: {cited.view}", as_of, [cited.note]))
     countries = matrix["country"].nunique()
     issues = matrix["issue"].nunique()
     alt = f"Heatmap of {countries} countries by {issues} issues: each cell names the stance in force on {as_of}."
@@ -218,16 +212,15 @@ def _codebook_section(dataset: Dataset, issue_ids: list[str]) -> list[str]:
     return lines
 
 
-def _citation_section(result: LoadResult, view: str, as_of: dt.date, url: str, accessed: dt.date) -> list[str]:
-    edition = edition_of(result.dataset, result.digest)
+def _citation_section(cited: CitedView) -> list[str]:
     lines = [
         "#block(breakable: false)[",  # the three styles together, on one page
         "= How to cite",
-        f"Cite this briefing by the view it shows and the data edition ({escape(edition.label)}):",
+        f"Cite this briefing by the view it shows and the data edition ({escape(cited.edition.label)}):",
         "",
     ]
     for style in STYLES:
-        text = citation(edition, view, as_of, url, accessed, style)
+        text = cited.text(style)
         if style == "BibTeX":
             lines.append(f"*{style}*")
             lines.append(f"#block(fill: luma(245), inset: 6pt, width: 100%, raw({string_literal(text)}, block: true))")
@@ -277,17 +270,17 @@ def briefing_source(
     chosen = list(cells or ())
     rows = chosen_rows(matrix, chosen)
     selected = chosen[0] if len(chosen) == 1 else None
-    note = source_note(edition_of(ds, result.digest), as_of)
-    figure, svg = _matrix_figure(matrix, result, view, as_of, palette, selected)
+    cited = cited_file(result, view, as_of, url, accessed)
+    figure, svg = _matrix_figure(matrix, ds, cited, palette, selected)
     issue_ids = list(dict.fromkeys(rows["issue_id"]))
     lines = [
-        *_preamble(ds, view, note),
+        *_preamble(ds, view, cited.note),
         *_title_block(result, view, as_of, rows, len(matrix)),
         *figure,
         "#pagebreak(weak: true)",
         *_evidence_section(ds, rows, checks or {}),
         *_codebook_section(ds, issue_ids),
-        *_citation_section(result, view, as_of, url or file_name(result), accessed or dt.date.today()),
+        *_citation_section(cited),
     ]
     return "\n".join(lines) + "\n", {"matrix": svg}
 

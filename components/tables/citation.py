@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import PurePath
 from urllib.parse import urlencode
 
+from components.data.loader import LoadResult
 from components.data.schema import Dataset
 
 PUBLISHER = "Stance Atlas"
@@ -74,6 +76,59 @@ def source_note(edition: Edition, as_of: dt.date) -> str:
     return (
         f"Source: {edition.title} ({edition.label}); stances as of {as_of.isoformat()}; quotes from archived sources."
     )
+
+
+@dataclass(frozen=True)
+class CitedView:
+    """One view as an export cites it: which data, which view at which date, where and when it was seen."""
+
+    edition: Edition
+    view: str
+    as_of: dt.date
+    url: str  # the view's permalink, or the data file's name outside a browser
+    accessed: dt.date
+
+    @property
+    def note(self) -> str:
+        return source_note(self.edition, self.as_of)
+
+    def text(self, style: str = "APA") -> str:
+        return citation(self.edition, self.view, self.as_of, self.url, self.accessed, style)
+
+    def footer(self) -> list[str]:
+        """What an exported image carries under the chart: the source note and the APA citation."""
+        return [self.note, f"Cite as: {self.text('APA')}"]
+
+    def metadata(self) -> dict:
+        """The same facts for a JSON export, every style's citation included."""
+        e = self.edition
+        return {
+            "view": self.view,
+            "as_of": self.as_of.isoformat(),
+            "edition": {
+                "title": e.title,
+                "schema_version": e.version,
+                "latest_position": e.latest.isoformat() if e.latest else None,
+                "data_sha256": e.digest,
+            },
+            "url": self.url,
+            "accessed": self.accessed.isoformat(),
+            "source_note": self.note,
+            "citation": {style: self.text(style) for style in STYLES},
+        }
+
+
+def file_name(result: LoadResult) -> str:
+    """The data file's name without its folder: an export names the file, not the machine's paths."""
+    return PurePath(result.name).name
+
+
+def cited_file(
+    result: LoadResult, view: str, as_of: dt.date, url: str | None = None, accessed: dt.date | None = None
+) -> CitedView:
+    """A view of a loaded file as an export outside the app cites it: with no address, the file's name."""
+    edition = edition_of(result.dataset, result.digest)
+    return CitedView(edition, view, as_of, url or file_name(result), accessed or dt.date.today())
 
 
 def permalink(base_url: str, params: dict[str, str | list[str]], as_of: dt.date) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -11,7 +12,7 @@ from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
-from components.app.widgets.downloads import download_menu, render_table_download
+from components.app.widgets.downloads import download_menu, render_chart_downloads, render_table_download
 from components.app.widgets.quote_card import quote_records, render_quote_card
 from components.app.widgets.text import plain
 from components.render.changes_chart import FALLBACK_COLORS
@@ -233,6 +234,11 @@ def render_chart(ctx: AppContext, changes: pd.DataFrame, countries: list[str], i
         f"acting head), each named where the name fits; a name left of its line points at it (▸). {note}"
     )
     st.vega_lite_chart(spec, theme=None, alt=alt_text)  # the chart sets its own, larger type
+    with download_menu("Download this chart"):
+        period = f"Stances from {start.year} to {end.isoformat()}"
+        render_chart_downloads(
+            ctx, lambda: alt.ConcatChart.from_dict(spec), "Changes", key="changes_chart", subtitle=period
+        )
 
 
 def render_page(ctx: AppContext) -> None:

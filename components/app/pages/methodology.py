@@ -8,7 +8,7 @@ import streamlit as st
 from components import paths, tables
 from components.app import loaders as data
 from components.app.context import AppContext
-from components.app.widgets.cite import view_citation
+from components.app.widgets.cite import cited_view
 from components.app.widgets.downloads import render_matrix_downloads
 from components.app.widgets.text import plain
 from components.tables.citation import STYLES
@@ -149,9 +149,10 @@ def render_citation(ctx: AppContext) -> None:
         "(the start of the data file's sha256), so a reader can check they have the same data. "
         "The sidebar's “Cite this view” gives the same for any page."
     )
+    cited = cited_view(ctx, "Matrix")
     for style in STYLES:
         st.markdown(f"**{style}**")
-        st.code(view_citation(ctx, "Matrix", style), language=None, wrap_lines=True)
+        st.code(cited.text(style), language=None, wrap_lines=True)
     st.caption(
         "For a single cell, also give the country, the issue and the date of its position, and name the sources "
         "of its quotes. To cite another date, change “As of” in the sidebar first."

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from components.app.context import AppContext
-from components.tables.citation import STYLES, citation, permalink
+from components.tables.citation import STYLES, CitedView, permalink
 
 
 def view_permalink(ctx: AppContext) -> str:
@@ -15,8 +15,9 @@ def view_permalink(ctx: AppContext) -> str:
     return permalink(st.context.url or "http://localhost:8501/", st.query_params.to_dict(), ctx.as_of)
 
 
-def view_citation(ctx: AppContext, view: str, style: str = "APA") -> str:
-    return citation(ctx.edition, view, ctx.as_of, view_permalink(ctx), dt.date.today(), style)
+def cited_view(ctx: AppContext, view: str) -> CitedView:
+    """This view as the Cite menu and every export from it cite it."""
+    return CitedView(ctx.edition, view, ctx.as_of, view_permalink(ctx), dt.date.today())
 
 
 def render_cite_menu(ctx: AppContext, view: str) -> None:
@@ -25,6 +26,7 @@ def render_cite_menu(ctx: AppContext, view: str) -> None:
         st.caption(f"Data edition: {ctx.edition.title} — {ctx.edition.label}.")
         st.markdown("**Permalink**")
         st.code(view_permalink(ctx), language=None, wrap_lines=True)
+        cited = cited_view(ctx, view)
         for style in STYLES:
             st.markdown(f"**{style}**")
-            st.code(view_citation(ctx, view, style), language="bibtex" if style == "BibTeX" else None, wrap_lines=True)
+            st.code(cited.text(style), language="bibtex" if style == "BibTeX" else None, wrap_lines=True)

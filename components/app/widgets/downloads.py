@@ -10,12 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from components.app.context import AppContext
-from components.app.widgets.cite import view_permalink
+from components.app.widgets.cite import cited_view
 from components.render import export, images
-
-
-def source_line(ctx: AppContext) -> str:
-    return f"Source: {ctx.dataset.title} ({ctx.result.name}, sha256 {ctx.digest[:12]}); quotes from archived sources."
 
 
 def _slug(text: str) -> str:
@@ -27,15 +23,24 @@ def download_menu(label: str):
     return st.popover(label, icon=":material/download:")
 
 
-def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLevelMixin], title: str, key: str) -> None:
-    """PNG (2x) and SVG of a chart with its title, as-of date and source drawn in.
+def render_chart_downloads(
+    ctx: AppContext,
+    build_chart: Callable[[], alt.TopLevelMixin],
+    title: str,
+    key: str,
+    view: str | None = None,
+    subtitle: str | None = None,
+) -> None:
+    """PNG (2x) and SVG of a chart with its title and as-of date above, its source and citation below.
 
     `build_chart` runs only when a button is clicked: the matrix's export chart is not on screen.
+    `view` names the view in the citation (default: the title); `subtitle` replaces "Stances as of
+    <date>" for a chart of a period.
     """
     name = f"stance-atlas-{_slug(title)}-{ctx.as_of.isoformat()}"
 
     def framed():
-        return images.titled(build_chart(), title, ctx.as_of, source_line(ctx))
+        return images.titled(build_chart(), title, ctx.as_of, cited_view(ctx, view or title).footer(), subtitle)
 
     _render_buttons(
         [
@@ -44,11 +49,6 @@ def render_chart_downloads(ctx: AppContext, build_chart: Callable[[], alt.TopLev
         ],
         key,
     )
-
-
-def view_url(ctx: AppContext) -> str:
-    """The address an export cites: the Cite menu's permalink, or the data file outside a browser (AppTest)."""
-    return view_permalink(ctx) if st.context.url else ctx.result.name
 
 
 def _briefing_pdf(ctx: AppContext, matrix: pd.DataFrame, view: str, cells, url: str) -> bytes:
@@ -75,26 +75,27 @@ def render_matrix_downloads(
     """
     name = f"stance-atlas-{_slug(view)}-{ctx.as_of.isoformat()}"
     ds = ctx.dataset
-    url = view_url(ctx)
+    cited = cited_view(ctx, view)
+    url = cited.url
     buttons = [
-        ("CSV", lambda: export.matrix_csv(matrix), f"{name}.csv", "text/csv", None),
+        ("CSV", lambda: export.matrix_csv(matrix, cited), f"{name}.csv", "text/csv", None),
         (
             "JSON",
-            lambda: export.matrix_json(matrix, ds.title, ctx.as_of, ctx.digest),
+            lambda: export.matrix_json(matrix, cited),
             f"{name}.json",
             "application/json",
             None,
         ),
         (
             "Briefing (Markdown)",
-            lambda: export.briefing_markdown(ds, matrix, ctx.as_of, view),
+            lambda: export.briefing_markdown(ds, matrix, cited),
             f"{name}-briefing.md",
             "text/markdown",
             None,
         ),
         (
             "Briefing (HTML)",
-            lambda: export.briefing_html(ds, matrix, ctx.as_of, view),
+            lambda: export.briefing_html(ds, matrix, cited),
             f"{name}-briefing.html",
             "text/html",
             None,

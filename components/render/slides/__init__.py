@@ -17,14 +17,14 @@ from pptx import Presentation
 
 from components.data.loader import LoadResult
 from components.render import charts
-from components.render.slides.deck import Deck, file_name
+from components.render.slides.deck import Deck
 from components.render.slides.issues import ROWS_PER_SLIDE, issue_slides
 from components.render.slides.opening import matrix_slide, title_slide
 from components.render.slides.shapes import widen
 from components.render.slides.sources import SOURCES_PER_SLIDE, sources_slide
-from components.tables.citation import edition_of, source_note
+from components.tables.citation import cited_file
 
-__all__ = ["ROWS_PER_SLIDE", "SOURCES_PER_SLIDE", "briefing_pptx", "file_name"]
+__all__ = ["ROWS_PER_SLIDE", "SOURCES_PER_SLIDE", "briefing_pptx"]
 
 
 def briefing_pptx(
@@ -43,9 +43,8 @@ def briefing_pptx(
     An issue with more than ROWS_PER_SLIDE countries, and more than SOURCES_PER_SLIDE sources,
     continue on further slides, so a large file still gives legible slides."""
     ds = result.dataset
-    note = source_note(edition_of(ds, result.digest), as_of)
     sources = {source.id: source for source in ds.sources}
-    deck = Deck(result, as_of, view, note, url or file_name(result), accessed or dt.date.today(), sources)
+    deck = Deck(result, cited_file(result, view, as_of, url, accessed), sources)
     prs = Presentation()
     widen(prs)
     prs.core_properties.title = f"{ds.title}: {view}"

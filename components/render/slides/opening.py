@@ -10,7 +10,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches
 
 from components.render import charts, images
-from components.render.slides.deck import Deck, add_footer, file_name, view_citation
+from components.render.slides.deck import Deck, add_footer
 from components.render.slides.shapes import (
     BODY_TOP,
     FOOTER_TOP,
@@ -25,7 +25,7 @@ from components.render.slides.shapes import (
     set_title,
     style_run,
 )
-from components.tables.citation import edition_of
+from components.tables.citation import edition_of, file_name
 
 
 def title_slide(prs, deck: Deck) -> None:
@@ -53,7 +53,7 @@ def title_slide(prs, deck: Deck) -> None:
     if ds.description:
         box = (MARGIN * 2, Inches(6.0), WIDTH - 4 * MARGIN, Inches(0.9))
         add_text_box(slide, *box, [(ds.description, 13, {"color": MUTED, "align": PP_ALIGN.CENTER})])
-    set_notes(slide, f"{deck.note}\n\nCite this deck as:\n{view_citation(deck, 'APA')}")
+    set_notes(slide, f"{deck.note}\n\nCite this deck as:\n{deck.view_cite.text('APA')}")
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -66,7 +66,9 @@ def matrix_slide(prs, deck: Deck, matrix: pd.DataFrame, palette: Sequence[str], 
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     set_title(slide, f"{deck.view}: stances as of {deck.as_of.isoformat()}")
     chart = charts.matrix_chart(matrix, ds, list(palette), selected=selected)
-    png = images.chart_png(images.titled(chart, f"{ds.title}: {deck.view}", deck.as_of, deck.note), scale=2)
+    png = images.chart_png(
+        images.titled(chart, f"{ds.title}: {deck.view}", deck.as_of, deck.view_cite.footer()), scale=2
+    )
     pixels_w, pixels_h = png_size(png)
     box_w, box_h = WIDTH - 2 * MARGIN, FOOTER_TOP - BODY_TOP - Inches(0.1)
     scale = min(box_w / pixels_w, box_h / pixels_h)
@@ -76,4 +78,4 @@ def matrix_slide(prs, deck: Deck, matrix: pd.DataFrame, palette: Sequence[str], 
     alt = f"Heatmap of each country's stance on each issue as of {deck.as_of.isoformat()}"
     picture._element.nvPicPr.cNvPr.set("descr", alt)  # alt text: python-pptx has no property for it
     add_footer(slide, deck, size=12)
-    set_notes(slide, f"{alt}.\n{deck.note}\n\nCite this view as:\n{view_citation(deck, 'APA')}")
+    set_notes(slide, f"{alt}.\n{deck.note}\n\nCite this view as:\n{deck.view_cite.text('APA')}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pptx.util import Inches
 
-from components.render.slides.deck import Deck, add_footer, view_citation
+from components.render.slides.deck import Deck, add_footer
 from components.render.slides.shapes import (
     BODY_TOP,
     FOOTER_TOP,
@@ -31,10 +31,10 @@ def sources_slide(prs, deck: Deck) -> None:
     """The numbered sources of every quote shown; past SOURCES_PER_SLIDE they continue on another slide
     (the deck's notes list them all)."""
     entries = []
-    for number, source in enumerate(deck.cited, 1):
+    for number, source in enumerate(deck.numbered, 1):
         url = safe_url(source.url)
         entries.append(f"[{number}] {source_citation(source)}" + (f". {url}" if url else ""))
-    cites = "\n\n".join(f"{style}:\n{view_citation(deck, style)}" for style in STYLES)
+    cites = "\n\n".join(f"{style}:\n{deck.view_cite.text(style)}" for style in STYLES)
     notes = "Sources of the quotes shown:\n" + "\n".join(entries) + f"\n\nHow to cite this deck\n\n{cites}"
     pages = [entries[k : k + SOURCES_PER_SLIDE] for k in range(0, len(entries), SOURCES_PER_SLIDE)]
     for part, page in enumerate(pages or [["No quote is shown on these slides."]]):
