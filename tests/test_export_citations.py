@@ -103,6 +103,8 @@ def test_the_changes_page_downloads_its_chart_with_its_period_and_citation(monke
     monkeypatch.setenv("STANCES_FILE", str(VALID))
     monkeypatch.delenv("STANCES_SOURCES", raising=False)
     built = recorded_downloads(monkeypatch, "changes", {})
-    svg = next(data for name, data in built.items() if name.startswith("stance-atlas-changes-") and name.endswith(".svg"))()
+    svg = next(
+        data for name, data in built.items() if name.startswith("stance-atlas-changes-") and name.endswith(".svg")
+    )()
     assert "Stances from 20" in svg and "Cite as: Stance Atlas." in svg
     assert any(name.endswith(".png") for name in built)

@@ -19,7 +19,10 @@ def modules_under(package: str) -> list[str]:
     return found
 
 
-LAYER_MODULES = [m for package in BELOW_THE_APP for m in modules_under(package)] + ["components.paths", *modules_under("components.cli")]
+LAYER_MODULES = [m for package in BELOW_THE_APP for m in modules_under(package)] + [
+    "components.paths",
+    *modules_under("components.cli"),
+]
 
 
 def imported_after(modules: list[str]) -> set[str]:
