@@ -44,6 +44,12 @@ PANEL_SHOWS = f"""(title) => {{
   return !!heading && heading.textContent.includes(title) && heading.getBoundingClientRect().height > 0;
 }}"""
 IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')"""
+# Truthy once the heatmap's caption names the date (the argument): the matrix redrawn for that step.
+HEATMAP_SHOWS = f"""(day) => {{
+  const caption = document.querySelector('.st-key-{HEATMAP_KEY} .atlas-heatmap-caption');
+  return !!caption && caption.textContent.includes('Stances as of ' + day);
+}}"""
+NEXT_CHANGE = "button:has-text('Next change')"  # the stepper's (components/app/widgets/stepper.py)
 
 
 def launch(playwright) -> Browser:
@@ -118,6 +124,28 @@ def click_to_evidence_ms(
             start = time.perf_counter()
             page.mouse.click(x, y)
             page.wait_for_function(PANEL_SHOWS, arg=cell["title"], polling="raf", timeout=60_000)
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+    finally:
+        context.close()
+
+
+def step_to_redrawn_ms(browser: Browser, url: str, dates: list, count: int, errors: list[str]) -> list[float]:
+    """Open the matrix at dates[0] and press "Next change" `count` times; ms from each click to the
+    heatmap redrawn for the next date of change (its caption names it)."""
+    context = _context(browser, errors)
+    try:
+        page = context.new_page()
+        page.goto(f"{url}?as_of={dates[0].isoformat()}")
+        page.wait_for_function(HEATMAP_SHOWS, arg=dates[0].isoformat(), polling="raf", timeout=90_000)
+        times = []
+        for day in dates[1 : count + 1]:
+            page.wait_for_function(IDLE, timeout=60_000)
+            time.sleep(0.3)  # as for clicks: the previous step's last frames settle first
+            box = page.locator(NEXT_CHANGE).bounding_box()
+            start = time.perf_counter()
+            page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_function(HEATMAP_SHOWS, arg=day.isoformat(), polling="raf", timeout=60_000)
             times.append((time.perf_counter() - start) * 1000)
         return times
     finally:
