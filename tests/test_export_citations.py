@@ -17,7 +17,7 @@ from components.render import charts, export, images
 from components.render.changes_chart import changes_chart
 from components.render.timeline_charts import with_timestamps
 from components.tables import governments_table, matrix_table, timeline_table
-from components.tables.citation import STYLES, cited_file
+from components.tables.citation import STYLES, cited_file, permalink
 
 RESULT = load_dataset(VALID)
 DATASET = RESULT.dataset
@@ -108,3 +108,10 @@ def test_the_changes_page_downloads_its_chart_with_its_period_and_citation(monke
     )()
     assert "Stances from 20" in svg and "Cite as: Stance Atlas." in svg
     assert any(name.endswith(".png") for name in built)
+
+
+def test_a_permalink_names_its_date_first_and_keeps_every_parameter():
+    params = {"as_of": "1999-01-01", "countries": ["Japan", "Australia"], "cell": "JP:quad"}
+    link = permalink("http://127.0.0.1:8501", params, dt.date(2021, 6, 1))
+    assert link == "http://127.0.0.1:8501/?as_of=2021-06-01&cell=JP%3Aquad&countries=Japan&countries=Australia"
+    assert permalink("http://host/compare?", {}, dt.date(2021, 6, 1)) == "http://host/compare?as_of=2021-06-01"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import PurePath
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from components.data.loader import LoadResult
 from components.data.schema import Dataset
@@ -137,4 +137,5 @@ def permalink(base_url: str, params: dict[str, str | list[str]], as_of: dt.date)
     pairs = [("as_of", as_of.isoformat())] + [
         (key, item) for key, value in sorted(query.items()) for item in (value if isinstance(value, list) else [value])
     ]
-    return f"{base_url.rstrip('?')}?{urlencode(pairs)}"
+    base = urlsplit(base_url.rstrip("?"))
+    return urlunsplit((base.scheme, base.netloc, base.path or "/", urlencode(pairs), ""))
