@@ -49,7 +49,7 @@ HEATMAP_SHOWS = f"""(day) => {{
   const caption = document.querySelector('.st-key-{HEATMAP_KEY} .atlas-heatmap-caption');
   return !!caption && caption.textContent.includes('Stances as of ' + day);
 }}"""
-NEXT_CHANGE = "button:has-text('Next change')"  # the stepper's (components/app/widgets/stepper.py)
+NEXT_CHANGE = "Next change"  # the stepper's button (components/app/widgets/stepper.py)
 
 
 def launch(playwright) -> Browser:
@@ -142,7 +142,7 @@ def step_to_redrawn_ms(browser: Browser, url: str, dates: list, count: int, erro
         for day in dates[1 : count + 1]:
             page.wait_for_function(IDLE, timeout=60_000)
             time.sleep(0.3)  # as for clicks: the previous step's last frames settle first
-            box = page.locator(NEXT_CHANGE).bounding_box()
+            box = page.get_by_role("button", name=NEXT_CHANGE).bounding_box()  # the visible one
             start = time.perf_counter()
             page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
             page.wait_for_function(HEATMAP_SHOWS, arg=day.isoformat(), polling="raf", timeout=60_000)

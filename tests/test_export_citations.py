@@ -115,3 +115,11 @@ def test_a_permalink_names_its_date_first_and_keeps_every_parameter():
     link = permalink("http://127.0.0.1:8501", params, dt.date(2021, 6, 1))
     assert link == "http://127.0.0.1:8501/?as_of=2021-06-01&cell=JP%3Aquad&countries=Japan&countries=Australia"
     assert permalink("http://host/compare?", {}, dt.date(2021, 6, 1)) == "http://host/compare?as_of=2021-06-01"
+
+
+def test_a_timeline_rebuilt_from_its_cached_spec_exports_with_its_footer(monkeypatch):
+    monkeypatch.setenv("STANCES_FILE", str(VALID))
+    monkeypatch.delenv("STANCES_SOURCES", raising=False)
+    built = recorded_downloads(monkeypatch, "country", {"as_of": "2020-11-01"})
+    svg = next(data for name, data in built.items() if name.endswith("-stances-over-time-2020-11-01.svg"))()
+    assert "stances over time" in svg and "Cite as: Stance Atlas." in svg and "as of 2020-11-01" in svg

@@ -20,7 +20,7 @@ from components.data.schema import Dataset
 from components.data.verify import QuoteCheck, verify_quotes
 from components.render import heatmap_spec as heatmap
 from components.render.changes_chart import changes_alt_text, changes_chart
-from components.render.timeline_charts import with_timestamps
+from components.render.timeline_charts import as_of_rule, timeline_chart, with_timestamps
 from components.tables import changes, evidence
 from components.tables.history import stance_changes
 
@@ -79,6 +79,29 @@ def heatmap_spec(
 @st.cache_data(max_entries=64, show_spinner=False)
 def timeline_table(digest: str, end: dt.date, countries, issues, _dataset: Dataset) -> pd.DataFrame:
     return tables.timeline_table(_dataset, end, countries, issues)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def timeline_chart_spec(
+    digest: str,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date,
+    countries: tuple[str, ...] | None,
+    issues: tuple[str, ...] | None,
+    by: str,
+    height: int,
+    _dataset: Dataset,
+) -> dict:
+    """A timeline (Issue and Country pages) as a Vega-Lite spec, built once per view: building and
+    checking the Altair chart cost more than the rest of those pages' reruns."""
+    timeline = timeline_table(digest, end, countries, issues, _dataset)
+    governments = tables.governments_table(_dataset, list(countries) if countries else None, start, end)
+    chart = timeline_chart(
+        with_timestamps(timeline), _dataset, with_timestamps(governments), pd.Timestamp(start), pd.Timestamp(end), by
+    ).properties(height=height)
+    chart = chart + as_of_rule(as_of) if start <= as_of <= end else chart
+    return chart.to_dict()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -38,11 +38,12 @@ def titled(
     above it, `footer` (the source note and the view's citation) below it, at a fixed width.
 
     A single or layered chart is drawn EXPORT_WIDTH wide; a concatenated one (the Changes chart's
-    panels) keeps its panels' own widths. The chart's configuration moves to the whole image.
+    panels) keeps its panels' own widths. The chart's configuration and inline datasets (a chart
+    rebuilt from a cached spec has them) move to the whole image.
     """
-    body = chart.copy(deep=True)
-    config = body.config
-    for key in TOP_LEVEL_ONLY:  # a chart rebuilt from a spec (the Changes page's) has them all
+    body = chart.copy(deep=False)  # only top-level keys change: the data and layers are shared, not copied
+    config, datasets = body.config, body.datasets
+    for key in (*TOP_LEVEL_ONLY, "datasets"):  # a chart rebuilt from a spec (the Changes page's) has them all
         body[key] = alt.Undefined
     if isinstance(body, (alt.Chart, alt.LayerChart)):
         parts = [body.properties(width=EXPORT_WIDTH)]
@@ -62,9 +63,9 @@ def titled(
         padding=16,
         background="white",
     )
-    framed.config = config
-    if isinstance(body, alt.ConcatChart):  # what the grid held for its panels now holds for the rows
-        framed.resolve, framed.datasets = body.resolve, body.datasets
+    framed.config, framed.datasets = config, datasets
+    if isinstance(body, alt.ConcatChart):  # the grid's scale resolution now holds for its rows
+        framed.resolve = body.resolve
     return framed
 
 

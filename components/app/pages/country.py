@@ -93,11 +93,11 @@ def render_page(ctx: AppContext) -> None:
     render_stance_cards(ctx, matrix, "issue")
 
     st.subheader("How its stances moved")
-    chart = render_timeline(ctx, [country_id], None, "issue", name)
+    build_chart = render_timeline(ctx, [country_id], None, "issue", name)
     render_changes(ctx, country_id)
 
     if not ctx.present:
         with download_menu(f"Download {plain(name)}'s stances"):
-            if chart is not None:
-                render_chart_downloads(ctx, lambda: chart, f"{name}: stances over time", key="country")
+            if build_chart is not None:
+                render_chart_downloads(ctx, build_chart, f"{name}: stances over time", key="country")
             render_matrix_downloads(ctx, matrix, f"Country {name}", key="country")

@@ -51,10 +51,10 @@ def render_page(ctx: AppContext) -> None:
     render_stance_cards(ctx, rows, "country")
 
     st.subheader("How stances on this issue moved")
-    chart = render_timeline(ctx, None, [issue.id], "country", issue.name)
+    build_chart = render_timeline(ctx, None, [issue.id], "country", issue.name)
 
     if not ctx.present:
         with download_menu("Download this issue"):
-            if chart is not None:
-                render_chart_downloads(ctx, lambda: chart, f"{issue.name}: stances over time", key="issue")
+            if build_chart is not None:
+                render_chart_downloads(ctx, build_chart, f"{issue.name}: stances over time", key="issue")
             render_matrix_downloads(ctx, rows, f"Issue {issue.name}", key="issue")

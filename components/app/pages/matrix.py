@@ -84,7 +84,8 @@ def render_page(ctx: AppContext) -> None:
             render_chart_downloads(
                 ctx,
                 lambda: matrix_chart(matrix, ds, list(ctx.palette), selected=selected),
-                f"Stances as of {ctx.as_of.isoformat()}",
+                f"{ds.title}: Matrix",
                 key="matrix",
+                view="Matrix",
             )
             render_matrix_downloads(ctx, matrix, "Matrix", key="matrix")
