@@ -150,13 +150,14 @@ def changes_chart_spec(
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def evidence_tables(
+def evidence_records(
     digest: str, archive: str | None, positions: tuple[int, ...], _dataset: Dataset, _checks: tuple
-) -> dict[int, pd.DataFrame]:
-    """Each position's quotes (tables.evidence.evidence_table), for a page showing many positions'
-    evidence at once: keyed on the data, the archive the checks used and the positions."""
+) -> dict[int, list[dict]]:
+    """Each position's quotes as the quote card reads them (tables.evidence.evidence_table, as
+    records), keyed on the data, the archive the checks used and the positions: built once, not
+    on every rerun of a page that shows many positions' evidence."""
     checks = evidence.checks_by_item(list(_checks))
-    return {i: evidence.evidence_table(_dataset, i, checks) for i in positions}
+    return {i: evidence.quote_records(evidence.evidence_table(_dataset, i, checks)) for i in positions}
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -186,3 +186,15 @@ def _source_status(quotes: int, verified: int, statuses: set[str]) -> str:
 def quotes_table(dataset: Dataset, checks: list[QuoteCheck]) -> pd.DataFrame:
     """Every quote in the file with the cell it supports, its source and verification status."""
     return _quote_rows(dataset, range(len(dataset.positions)), checks_by_item(checks))
+
+
+def quote_records(quotes: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with None for missing values (pandas' NaN is truthy and would print 'nan').
+    Value by value: a page shows a few quotes, and DataFrame.where costs more than all of them."""
+    return [
+        {key: None if _missing(value) else value for key, value in row.items()} for row in quotes.to_dict("records")
+    ]
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and value != value)

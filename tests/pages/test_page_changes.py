@@ -170,9 +170,9 @@ def test_the_chart_has_a_panel_per_country_and_an_alt_text():
     assert {"Abe Shinzo", "Suga Yoshihide", "Moon Jae-in", "Yoon Suk-yeol"} <= leaders
 
 
-def test_the_list_downloads_as_csv_except_when_presenting():
+def test_the_list_downloads_as_csv_and_the_chart_as_images_except_when_presenting():
     at = run_page("changes")
-    assert [b.proto.label for b in at.get("download_button")] == ["CSV"]
+    assert [b.proto.label for b in at.get("download_button")] == ["CSV", "PNG (2×)", "SVG"]
     at = run_page("changes", params={"present": "true"})
     assert not at.exception
     assert not at.get("download_button")

@@ -13,7 +13,7 @@ from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
 from components.app.widgets.downloads import download_menu, render_chart_downloads, render_table_download
-from components.app.widgets.quote_card import quote_records, render_quote_card
+from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import plain
 from components.render.changes_chart import FALLBACK_COLORS
 from components.tables.changes import changes_csv, most_changed
@@ -109,7 +109,7 @@ def _narrowed(table: pd.DataFrame, countries: list[str], issues: list[str]) -> p
     return table
 
 
-def render_move_card(ctx: AppContext, row, quotes: pd.DataFrame, start: dt.date, end: dt.date) -> None:
+def render_move_card(ctx: AppContext, row, quotes: list[dict], start: dt.date, end: dt.date) -> None:
     ds = ctx.dataset
     heading = f"{plain(row.country)} · {plain(row.issue)}"
     with st.container(border=True, key=f"{CARD_KEY}{row.country_id}_{row.issue_id}"):
@@ -123,11 +123,11 @@ def render_move_card(ctx: AppContext, row, quotes: pd.DataFrame, start: dt.date,
         st.caption(f"From {then}, to its stance on {day(end)}, in force since {day(row.since)}.")
         position = ds.positions[int(row.position)]
         st.markdown(plain(position.summary))
-        if quotes.empty:
+        if not quotes:
             st.caption("No quotes: the summary explains why no stance is coded.")
             return
         with st.expander(f"Evidence for the new stance ({len(quotes)} quote(s))"):
-            for quote in quote_records(quotes):
+            for quote in quotes:
                 render_quote_card(quote)
 
 
@@ -152,7 +152,7 @@ def render_moves(ctx: AppContext, start: dt.date, end: dt.date, countries: list[
     records = list(moves.head(MOST_CARDS).itertuples())
     archive = str(ctx.archive) if ctx.archive else None
     positions = tuple(int(row.position) for row in records)
-    quotes = data.evidence_tables(ctx.digest, archive, positions, ctx.dataset, ctx.checks)
+    quotes = data.evidence_records(ctx.digest, archive, positions, ctx.dataset, ctx.checks)
     for first in range(0, len(records), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW, gap="medium")
         for column, row in zip(columns, records[first : first + CARDS_PER_ROW], strict=False):
@@ -234,6 +234,8 @@ def render_chart(ctx: AppContext, changes: pd.DataFrame, countries: list[str], i
         f"acting head), each named where the name fits; a name left of its line points at it (▸). {note}"
     )
     st.vega_lite_chart(spec, theme=None, alt=alt_text)  # the chart sets its own, larger type
+    if ctx.present:
+        return  # downloads are chrome, hidden when presenting
     with download_menu("Download this chart"):
         period = f"Stances from {start.year} to {end.isoformat()}"
         render_chart_downloads(

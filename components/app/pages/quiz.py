@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.app.context import AppContext
-from components.app.widgets.quote_card import quote_records, render_quote_card
+from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import plain
 from components.tables import signed
-from components.tables.evidence import evidence_table
+from components.tables.evidence import evidence_table, quote_records
 from components.tables.quiz import QuizItem, draw_round, new_seed, parse_seed, quiz_items, score
 
 ROUND_PARAM = "round"  # query parameter: the round's seed, so a shared link gives everyone the same quotes

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components import tables
+from components.app import loaders as data
 from components.app.context import AppContext
-from components.app.widgets.quote_card import quote_records, render_quote_card
+from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import plain
 from components.app.widgets.timeline import timeline_window
 from components.render.timeline_charts import history_chart
-from components.tables.evidence import evidence_table
 from components.tables.labels import confidence_reason, confidence_text
 
 
@@ -56,9 +56,10 @@ def _history_alt(ctx: AppContext, country_id: str, issue_id: str, history) -> st
 
 
 def render_quotes(ctx: AppContext, position: int) -> None:
-    quotes = evidence_table(ctx.dataset, position, ctx.check_map)
-    if quotes.empty:
+    archive = str(ctx.archive) if ctx.archive else None
+    quotes = data.evidence_records(ctx.digest, archive, (position,), ctx.dataset, ctx.checks)[position]
+    if not quotes:
         st.caption("No quotes: the summary explains why no stance is coded.")
         return
-    for row in quote_records(quotes):
+    for row in quotes:
         render_quote_card(row)

@@ -6,24 +6,11 @@ quiz) draws it here from a row of `tables.evidence`'s quote tables, so they neve
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components.app.widgets.text import link, plain
 from components.data.verify import VERIFIED
 from components.tables.labels import NO_PUBLISHER, NO_SPEAKER, UNDATED, UNTITLED
-
-
-def quote_records(quotes: pd.DataFrame) -> list[dict]:
-    """Rows as dicts with None for missing values (pandas' NaN is truthy and would print 'nan').
-    Value by value: a page shows a few quotes, and DataFrame.where costs more than all of them."""
-    return [
-        {key: None if _missing(value) else value for key, value in row.items()} for row in quotes.to_dict("records")
-    ]
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def speaker_line(row: dict) -> str:
