@@ -13,6 +13,7 @@ from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
 from components.app.widgets.downloads import download_menu, render_chart_downloads, render_table_download
+from components.app.widgets.evidence_panel import position_quotes
 from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import plain
 from components.render.changes_chart import FALLBACK_COLORS
@@ -150,9 +151,7 @@ def render_moves(ctx: AppContext, start: dt.date, end: dt.date, countries: list[
         "a cell that moved and came back is not here, but every step is in the list below."
     )
     records = list(moves.head(MOST_CARDS).itertuples())
-    archive = str(ctx.archive) if ctx.archive else None
-    positions = tuple(int(row.position) for row in records)
-    quotes = data.evidence_records(ctx.digest, archive, positions, ctx.dataset, ctx.checks)
+    quotes = position_quotes(ctx, (int(row.position) for row in records))
     for first in range(0, len(records), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW, gap="medium")
         for column, row in zip(columns, records[first : first + CARDS_PER_ROW], strict=False):

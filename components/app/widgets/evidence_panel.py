@@ -55,11 +55,20 @@ def _history_alt(ctx: AppContext, country_id: str, issue_id: str, history) -> st
     return f"Stance history of {ctx.country_name(country_id)} on {ctx.issue_name(issue_id)}: {steps}."
 
 
-def render_quotes(ctx: AppContext, position: int) -> None:
+def position_quotes(ctx: AppContext, positions) -> dict[int, list[dict]]:
+    """The quotes of several positions as quote-card records, fetched together in one cached call:
+    a page of many cards hits the cache once, not once per card."""
     archive = str(ctx.archive) if ctx.archive else None
-    quotes = data.evidence_records(ctx.digest, archive, (position,), ctx.dataset, ctx.checks)[position]
+    return data.evidence_records(ctx.digest, archive, tuple(positions), ctx.dataset, ctx.checks)
+
+
+def render_quote_list(quotes: list[dict]) -> None:
     if not quotes:
         st.caption("No quotes: the summary explains why no stance is coded.")
         return
     for row in quotes:
         render_quote_card(row)
+
+
+def render_quotes(ctx: AppContext, position: int) -> None:
+    render_quote_list(position_quotes(ctx, (position,))[position])

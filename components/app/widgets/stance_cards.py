@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.app.context import AppContext
-from components.app.widgets.evidence_panel import render_quotes
+from components.app.widgets.evidence_panel import position_quotes, render_quote_list
 from components.app.widgets.text import plain
 from components.tables import CODED, NO_STANCE, signed
 from components.tables.labels import confidence_text
@@ -35,21 +35,22 @@ def card_facts(row, as_of) -> str:
     return f"No evidence: nothing recorded by {as_of.isoformat()}"
 
 
-def render_stance_card(ctx: AppContext, row, heading: str) -> None:
+def render_stance_card(ctx: AppContext, row, heading: str, quotes: list[dict]) -> None:
     with st.container(border=True):
         st.markdown(f"**{plain(heading)}** &nbsp; {stance_badge(row)}")
         st.caption(card_facts(row, ctx.as_of))
         st.markdown(plain(row.summary))
         if row.position >= 0 and row.evidence:
             with st.expander(f"Quotes for {plain(heading)} ({row.evidence})"):
-                render_quotes(ctx, int(row.position))
+                render_quote_list(quotes)
 
 
 def render_stance_cards(ctx: AppContext, rows: pd.DataFrame, heading: str) -> None:
     """A grid of cards, one per matrix row, each titled by the row's `heading` column."""
     records = list(rows.itertuples())
+    quotes = position_quotes(ctx, (int(row.position) for row in records if row.position >= 0))
     for start in range(0, len(records), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW, gap="medium")
         for column, row in zip(columns, records[start : start + CARDS_PER_ROW], strict=False):
             with column:
-                render_stance_card(ctx, row, getattr(row, heading))
+                render_stance_card(ctx, row, getattr(row, heading), quotes.get(int(row.position), []))
