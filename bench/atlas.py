@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 
 from bench.report import Figure, Report
-from bench.servers import ROOT
+from bench.servers import run_fresh
 
 SITE_LIMIT_S = 3.0  # the static atlas: build, CPU
 SITE_LIMIT_BYTES = 3 * 1024**2  # the static atlas on disk
@@ -39,15 +37,7 @@ def static_atlas(report: Report, path: Path, folder: Path, loads: int, runs: int
 
     cpus, sizes, whole = [], [], []
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", SITE_BUILD, str(path), str(folder)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        )
-        cpu, size, process_cpu = done.stdout.split()
+        cpu, size, process_cpu = run_fresh(SITE_BUILD, str(path), str(folder))
         cpus.append(float(cpu))
         sizes.append(int(size))
         whole.append(float(process_cpu))

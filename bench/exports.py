@@ -4,13 +4,11 @@ slide deck. Absolute times, judged on CPU time (bench/README.md, "Absolute times
 from __future__ import annotations
 
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from bench.report import Figure, Report
-from bench.servers import ROOT
+from bench.servers import run_fresh
 from components import tables
 from components.data.loader import load_dataset
 from components.render import charts, images
@@ -32,15 +30,7 @@ def cold_load(report: Report, path: Path, runs: int = 3) -> None:
     """load_dataset in fresh processes. Judged on CPU time: see README ("Absolute times")."""
     walls, cpus = [], []
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", COLD_LOAD, str(path)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        )
-        wall, cpu, ok = done.stdout.split()
+        wall, cpu, ok = run_fresh(COLD_LOAD, str(path))
         if ok != "True":
             raise RuntimeError(f"{path} did not load cleanly")
         walls.append(float(wall))
@@ -122,15 +112,7 @@ def document_exports(report: Report, path: Path, runs: int = 5) -> None:
         try:
             once(kind)
             walls, cpus, sizes = zip(*(once(kind) for _ in range(runs)), strict=True)
-            done = subprocess.run(
-                [sys.executable, "-c", DOCUMENT_BUILD, kind, str(path)],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=True,
-            )
-            cold = float(done.stdout.split()[-1])
+            cold = float(run_fresh(DOCUMENT_BUILD, kind, str(path))[-1])
             cpu, limit = statistics.median(cpus), DOCUMENT_LIMITS_S[kind]
             note = (
                 f"median of {runs} after a warm-up; wall {statistics.median(walls):.2f} s; {sizes[0] / 1024:.0f} KiB; "

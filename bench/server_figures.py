@@ -120,20 +120,19 @@ def browser_figures(report: Report, app: Server, floor: Server, chart_floor: Ser
             f"the matrix takes {ms['matrix'] / ms['chart floor']:.2f}x that"
         )
 
+    def latency(name: str, times: list[float], limit: float, what: str) -> None:
+        median = statistics.median(times)
+        note = f"median of {len(times)} {what}; max {max(times):.0f} ms"
+        report.add(Figure(name, f"{median:.0f} ms", f"≤ {limit:g} ms", median <= limit, note))
+
     def click(chromium) -> None:
         clicks = browser.click_to_evidence_ms(chromium, app.url, expected, args.clicks, errors)
-        median = statistics.median(clicks)
-        note = f"median of {len(clicks)} different cells; max {max(clicks):.0f} ms"
-        name = "cell click to evidence (real)"
-        report.add(Figure(name, f"{median:.0f} ms", f"≤ {CLICK_LIMIT_MS:g} ms", median <= CLICK_LIMIT_MS, note))
+        latency("cell click to evidence (real)", clicks, CLICK_LIMIT_MS, "different cells")
 
     def stepping(chromium) -> None:
         dates = sorted(set(stance_changes(ds)["date"]))
         times = browser.step_to_redrawn_ms(chromium, app.url, dates, args.clicks, errors)
-        median = statistics.median(times)
-        note = f"median of {len(times)} steps from {dates[0].isoformat()}; max {max(times):.0f} ms"
-        name = "step to matrix redrawn (real)"
-        report.add(Figure(name, f"{median:.0f} ms", f"≤ {STEP_LIMIT_MS:g} ms", median <= STEP_LIMIT_MS, note))
+        latency("step to matrix redrawn (real)", times, STEP_LIMIT_MS, f"steps from {dates[0].isoformat()}")
 
     def memory(chromium) -> None:
         before, peak = browser.peak_rss_with_sessions(chromium, app, app.url, args.sessions, errors)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from harness.server import ROOT, StreamlitServer
 
-__all__ = ["CHART_FLOOR_SCRIPT", "FLOOR_SCRIPT", "ROOT", "Server", "write_floor_app"]
+__all__ = ["CHART_FLOOR_SCRIPT", "FLOOR_SCRIPT", "ROOT", "Server", "run_fresh", "write_floor_app"]
 
 FLOOR_SCRIPT = 'import streamlit as st\n\nst.write("floor")\n'
 # A diagnostic second floor: one tiny Altair chart, so Streamlit's own chart code (loaded
@@ -17,6 +19,15 @@ import streamlit as st
 
 st.altair_chart(alt.Chart(pd.DataFrame({"x": ["floor"]})).mark_rect().encode(x="x:N", y="x:N"))
 """
+
+
+def run_fresh(script: str, *args: str) -> list[str]:
+    """Run a Python snippet in a fresh process from the repo (cold caches, nothing imported yet);
+    its printed words. A snippet that fails raises, so its figure fails."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=True
+    )
+    return done.stdout.split()
 
 
 def write_floor_app(folder: Path, script: str = FLOOR_SCRIPT, name: str = "floor_app.py") -> Path:
