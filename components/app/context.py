@@ -36,6 +36,11 @@ class AppContext:
         return edition_of(self.dataset, self.digest)
 
     @property
+    def archive_key(self) -> str | None:
+        """The archive's path as the cached loaders key on it (None: no archive here)."""
+        return str(self.archive) if self.archive else None
+
+    @property
     def dataset(self) -> Dataset:
         return self.result.dataset
 

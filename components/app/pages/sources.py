@@ -26,9 +26,8 @@ COLUMNS = ["title", "publisher", "date", "cited_by", "quotes", "status", "kind",
 
 def bibliography_table(ctx: AppContext) -> pd.DataFrame:
     """sources_table with the citing cells by name, and 'unknown' where the file has no value."""
-    archive = str(ctx.archive) if ctx.archive else None
-    table = data.sources_table(ctx.digest, archive, ctx.dataset, ctx.checks).copy()
-    quotes = data.quotes_table(ctx.digest, archive, ctx.dataset, ctx.checks)
+    table = data.sources_table(ctx.digest, ctx.archive_key, ctx.dataset, ctx.checks).copy()
+    quotes = data.quotes_table(ctx.digest, ctx.archive_key, ctx.dataset, ctx.checks)
     cells = quotes.assign(cell=quotes["country"] + " · " + quotes["issue"]).groupby("source_id")["cell"]
     cited = {source: ", ".join(sorted(set(names))) for source, names in cells}
     table["cited_by"] = [cited.get(source, "none") for source in table["id"]]
@@ -159,7 +158,7 @@ def render_source_quotes(ctx: AppContext) -> None:
     if chosen is None:
         return
     source = next(s for s in ctx.dataset.sources if s.id == chosen)
-    quotes = data.quotes_table(ctx.digest, str(ctx.archive) if ctx.archive else None, ctx.dataset, ctx.checks)
+    quotes = data.quotes_table(ctx.digest, ctx.archive_key, ctx.dataset, ctx.checks)
     quotes = quotes[quotes["source_id"] == chosen]
     with st.container(border=True, key="source_detail"):
         st.markdown(f"**{plain(source.title or UNTITLED)}**")

@@ -24,9 +24,9 @@ def render_cite_menu(ctx: AppContext, view: str) -> None:
     """A sidebar popover; each citation in a code block, which has a copy button."""
     with st.sidebar, st.popover("Cite this view", icon=":material/format_quote:", width="stretch"):
         st.caption(f"Data edition: {ctx.edition.title} — {ctx.edition.label}.")
-        st.markdown("**Permalink**")
-        st.code(view_permalink(ctx), language=None, wrap_lines=True)
         cited = cited_view(ctx, view)
+        st.markdown("**Permalink**")
+        st.code(cited.url, language=None, wrap_lines=True)
         for style in STYLES:
             st.markdown(f"**{style}**")
             st.code(cited.text(style), language="bibtex" if style == "BibTeX" else None, wrap_lines=True)

@@ -58,8 +58,7 @@ def _history_alt(ctx: AppContext, country_id: str, issue_id: str, history) -> st
 def position_quotes(ctx: AppContext, positions) -> dict[int, list[dict]]:
     """The quotes of several positions as quote-card records, fetched together in one cached call:
     a page of many cards hits the cache once, not once per card."""
-    archive = str(ctx.archive) if ctx.archive else None
-    return data.evidence_records(ctx.digest, archive, tuple(positions), ctx.dataset, ctx.checks)
+    return data.evidence_records(ctx.digest, ctx.archive_key, tuple(positions), ctx.dataset, ctx.checks)
 
 
 def render_quote_list(quotes: list[dict]) -> None:
