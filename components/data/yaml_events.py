@@ -44,8 +44,11 @@ def libyaml_differs(event, flow: bool, text: str) -> bool:
     In flow style ([...], {...}) libyaml accepts ',?[]{}' inside a plain scalar ('{a: b?c}')
     and places an empty value at the next token, not after its ':' ('{a: , b: 1}'), as it
     does at the end of a text with no last line break ('? '); it accepts text right after a
-    block scalar's '|' or '>' ('a: |#c').
+    block scalar's '|' or '>' ('a: |#c'). An empty scalar tagged '!' is a null to PyYAML and
+    a string to libyaml ('a: !').
     """
+    if event.tag == "!" and not event.value:
+        return True
     if not event.style:  # plain
         if not event.value:
             return flow or event.start_mark.index >= len(text)

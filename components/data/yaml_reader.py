@@ -4,17 +4,18 @@ Plain `yaml.safe_load` forgets line numbers, keeps the last of two duplicate key
 expands aliases however large the result. This reader refuses all of that up front, so a
 hand-edited file gets one clear, located message per problem and never a traceback.
 
-Two paths read a text and must agree (tests/test_yaml_reader_properties.py): libyaml's
-events in one pass (yaml_events.py, fast) and, for the texts it leaves to PyYAML, PyYAML's
-node tree (yaml_tree.py, safe). Both report findings as (line, col, kind, args); the
-messages, and the wording of PyYAML's syntax errors, are here.
+Three paths read a text and must agree (tests/test_yaml_reader_properties.py): rapidyaml's
+tree for a clean text (yaml_rapid.py, fastest: it answers only when there is nothing to
+report), libyaml's events in one pass (yaml_events.py, fast) and, for the texts it leaves to
+PyYAML, PyYAML's node tree (yaml_tree.py, safe). The last two report findings as
+(line, col, kind, args); the messages, and the wording of PyYAML's syntax errors, are here.
 """
 
 from __future__ import annotations
 
 import yaml
 
-from components.data import yaml_events, yaml_tree
+from components.data import yaml_events, yaml_rapid, yaml_tree
 from components.data.problems import Problem
 from components.data.yaml_events import Reading
 
@@ -93,7 +94,13 @@ def read_yaml(raw: bytes, name: str) -> tuple[YamlDocument, list[Problem]]:
         return _unread(name, line, col, "not-utf8", f"file is not UTF-8 text (byte 0x{raw[err.start]:02x})")
     if not text.strip():
         return _unread(name, 1, 1, "empty-file", f"file is empty: {_NO_DATA}")
-    return read_fast(text, name) or read_safe(text, name)
+    return read_rapid(text, name) or read_fast(text, name) or read_safe(text, name)
+
+
+def read_rapid(text: str, name: str) -> tuple[YamlDocument, list[Problem]] | None:
+    """rapidyaml's reading of a clean text (yaml_rapid.py); None if it has anything to report, or might."""
+    data = yaml_rapid.read(text, max_depth=MAX_DEPTH)
+    return None if data is None else (YamlDocument(name, data, find_marks=lambda: _marks_of(text)), [])
 
 
 def read_fast(text: str, name: str) -> tuple[YamlDocument, list[Problem]] | None:

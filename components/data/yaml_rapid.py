@@ -1,0 +1,193 @@
+"""The reader's fastest path: rapidyaml's tree, for clean texts only.
+
+libyaml hands PyYAML one Python event per token, and on the benchmark's 7 MiB file that
+alone costs more than the load target. rapidyaml parses the whole text in C++ into a flat
+tree, so Python only visits each node once. It is a YAML 1.2 parser, so it is trusted with
+the structure and the text of each scalar, never with types: every plain scalar is resolved
+and built by PyYAML's own safe loader, exactly as the other paths do.
+
+It answers only for a clean text (one mapping, no anchor, alias, tag, duplicate key, deep
+nesting or impossible value) and returns None otherwise: yaml_events.py, and where needed
+PyYAML, then read the text and say what is wrong, and where. Where rapidyaml is lenient or
+reads a text otherwise than PyYAML, the guards below decline it; tests/test_yaml_reader_properties.py
+checks on generated texts that whatever this path returns is what PyYAML reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import threading
+
+import yaml
+
+try:
+    import ryml
+except ImportError:  # a platform without a wheel: the other paths read everything
+    ryml = None
+# Flags of what only the other paths answer: anchors, aliases and tags, on keys or values.
+_REFUSED = 0 if ryml is None else ryml.KEYANCH | ryml.VALANCH | ryml.KEYREF | ryml.VALREF | ryml.KEYTAG | ryml.VALTAG
+_STR = "tag:yaml.org,2002:str"
+_PLAIN = (True, False)  # PyYAML's `implicit` for a plain scalar
+# Texts rapidyaml reads otherwise than PyYAML, found by differential testing (each guard's
+# test keeps an example): tabs, line breaks PyYAML alone knows (\r, NEL, LS, PS), a BOM
+# inside the text and characters PyYAML refuses outright, all outside _READ_ALIKE; and block
+# scalars with an explicit indentation ('>1-'); a document end ('...'), and directives
+# ('%YAML 1.1'), rare enough to leave to the others. '---' and '? ' keys need no guard:
+# rapidyaml reads them as PyYAML does, or fails and leaves them to the others.
+_READ_ALIKE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_EXPLICIT_INDENT = re.compile(r"[|>][-+]?[1-9]")
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)  # only before the first '---'
+
+
+def reads_otherwise(text: str) -> bool:
+    """Whether rapidyaml may read `text` otherwise than PyYAML (then it is left to the other paths)."""
+    directives_end = text.find("---") % (len(text) + 1)  # the whole text where it has none
+    return bool(
+        text.startswith("...")
+        or "\n..." in text
+        or _READ_ALIKE.search(text)
+        or _EXPLICIT_INDENT.search(text)
+        or _DIRECTIVE.search(text, 0, directives_end)
+    )
+
+
+# Plain scalars PyYAML refuses or cuts short where rapidyaml reads them whole: empty ones (a
+# missing key, or a value PyYAML places elsewhere in flow style), ones that start with an
+# indicator ('@x', ']', '- ' alone), and in flow style ones that hold a flow indicator.
+_UNSURE_PLAIN = re.compile(r"[\[\]{},#&*!|>'\"%@`]|[-?:](?:[ \t]|\Z)")
+_FLOW_INDICATORS = re.compile(r"[,?\[\]{}]")
+
+
+class _Decline(Exception):
+    """This text is for the other paths to read."""
+
+
+def read(text: str, *, max_depth: int) -> dict | None:
+    """The data of a clean text, as PyYAML's safe loader builds it; None if the other paths must read it."""
+    if ryml is None or reads_otherwise(text):
+        return None
+    tree = _parse_quietly(text.encode())
+    if tree is None:
+        return None
+    root = tree.root_id()
+    if tree.is_stream(root):  # the text has '---'
+        if tree.num_children(root) != 1:
+            return None  # several documents: an error the other paths word
+        root = tree.first_child(root)
+    if not tree.is_map(root) or tree.type(root) & _REFUSED:
+        return None  # a list, a scalar or an empty text: for the other paths
+    try:
+        return _Build(tree, max_depth).mapping(root, 1, tree.is_flow(root))
+    except _Decline:
+        return None
+
+
+_STDERR_LOCK = threading.Lock()
+_OWN_LINES = (b"ERROR: [parse]", b"(detected here)")  # what rapidyaml prints of a parse error
+
+
+def _parse_quietly(raw: bytes):
+    """rapidyaml's tree of `raw`, or None where it cannot parse it.
+
+    Its C++ error handler prints each parse error to the process's stderr, which would reach
+    the curator's terminal before the located message the other paths give. Its two lines
+    are caught on their way there; anything else written meanwhile is passed on.
+    """
+    with _STDERR_LOCK:
+        try:
+            saved = os.dup(2)
+        except OSError:  # no stderr to guard
+            saved = None
+        with tempfile.TemporaryFile() as caught:
+            if saved is not None:
+                os.dup2(caught.fileno(), 2)
+            try:
+                return ryml.parse_in_arena(raw)
+            except Exception:  # noqa: BLE001 - rapidyaml's parse errors: the other paths word them
+                return None
+            finally:
+                if saved is not None:
+                    os.dup2(saved, 2)
+                    os.close(saved)
+                    caught.seek(0)
+                    others = [line for line in caught if not any(own in line for own in _OWN_LINES)]
+                    if others:
+                        os.write(2, b"".join(others))
+
+
+class _Build:
+    def __init__(self, tree, max_depth: int):
+        self.tree, self.max_depth = tree, max_depth
+        self.type, self.first, self.next = tree.type, tree.first_child, tree.next_sibling
+        self.scalars = yaml.SafeLoader("")
+        self.plain_values: dict[str, object] = {}  # ids, numbers and dates repeat; all immutable
+        self.seq, self.map = ryml.SEQ, ryml.MAP
+        self.key_quoted, self.val_quoted = ryml.KEYQUO, ryml.VALQUO
+        self.end = tree.next_sibling(tree.root_id())  # "no node": the root has no sibling
+        self.flow = ryml.FLOW_SL | ryml.FLOW_ML
+
+    def value(self, node: int, flags: int, depth: int, flow: bool):
+        if flags & _REFUSED:
+            raise _Decline
+        if flags & self.map:
+            return self.mapping(node, depth + 1, flow or bool(flags & self.flow))
+        if flags & self.seq:
+            return self.sequence(node, depth + 1, flow or bool(flags & self.flow))
+        text = self.tree.val(node)
+        text = "" if text is None else str(text, "utf-8")
+        return text if flags & self.val_quoted else self.plain(text, flow)
+
+    def mapping(self, node: int, depth: int, flow: bool) -> dict:
+        if depth > self.max_depth:
+            raise _Decline
+        result: dict = {}
+        child, end, kind, quoted = self.first(node), self.end, self.type, self.key_quoted
+        while child != end:
+            flags = kind(child)
+            text = self.tree.key(child)
+            text = "" if text is None else str(text, "utf-8")
+            key = text if flags & quoted else self.plain(text, flow, key=True)
+            if not isinstance(key, (str, int)):
+                key = text  # as the other paths do: a key of true or 2021-01-01 stays its text
+            if key in result:
+                raise _Decline  # a duplicate: the other paths say where the first one is
+            result[key] = self.value(child, flags, depth, flow)
+            child = self.next(child)
+        return result
+
+    def sequence(self, node: int, depth: int, flow: bool) -> list:
+        if depth > self.max_depth:
+            raise _Decline
+        items: list = []
+        child, end, kind = self.first(node), self.end, self.type
+        while child != end:
+            items.append(self.value(child, kind(child), depth, flow))
+            child = self.next(child)
+        return items
+
+    def plain(self, text: str, flow: bool, key: bool = False):
+        """A plain scalar's value as PyYAML's safe loader makes it."""
+        try:
+            return self.plain_values[text]
+        except KeyError:
+            pass
+        if not text:
+            if flow or key:
+                raise _Decline
+            return None
+        indicators = _FLOW_INDICATORS.search(text)
+        if _UNSURE_PLAIN.match(text) or (flow and indicators):
+            raise _Decline
+        tag = self.scalars.resolve(yaml.ScalarNode, text, _PLAIN)
+        if tag == _STR:
+            value = text
+        else:
+            try:
+                value = self.scalars.construct_object(yaml.ScalarNode(tag, text), deep=True)
+            except Exception:  # noqa: BLE001 - 2021-02-30, '<<': the other paths report it
+                raise _Decline from None
+        if not indicators:  # then it reads the same in flow and block style
+            self.plain_values[text] = value
+        return value
