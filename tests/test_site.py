@@ -1,6 +1,6 @@
 """The static atlas builder (components/render/site): its files, its data, its converter and its command.
 
-What the page does with the data is checked in a real browser (tests/browser/test_site_browser.py);
+What the page does with the data is checked in a real browser (tests/browser/static_atlas/);
 these tests pin what the builder writes: the cell look of every position is the matrix's own
 encoding, links are http(s) only, no string from the data is written into the HTML, the page
 asks for nothing outside its folder, and the real data stays within the size budget.
