@@ -90,7 +90,7 @@ NEVER = re.compile(r"(?!)")
         ("%YAML 1.1\nversion: 1\n", "reads_otherwise"),
         ("@: x\n", "_UNSURE_PLAIN"),
         ("]: x\n", "_UNSURE_PLAIN"),
-        ("a: {b: c?d}\n", "_FLOW_INDICATORS"),
+        ("a: {b: c?d}\n", "FLOW_INDICATORS"),
     ],
 )
 def test_each_guard_of_the_rapid_path_hides_a_real_divergence(text, guard):

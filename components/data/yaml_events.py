@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import yaml
 
 _PARSER = getattr(yaml, "CSafeLoader", None)  # None when PyYAML was built without libyaml
-_STR = "tag:yaml.org,2002:str"
+STR_TAG = "tag:yaml.org,2002:str"  # PyYAML's tag of a string (yaml_rapid.py too)
 _QUOTED = ("'", '"')  # the styles of quoted scalars: strings, nothing to check
 _SCALAR, _ALIAS, _MAP, _MAP_END, _SEQ_END = (
     yaml.ScalarEvent,
@@ -34,7 +34,7 @@ _SCALAR, _ALIAS, _MAP, _MAP_END, _SEQ_END = (
 # that is not the first character, and tags PyYAML refuses as syntax ("!'!"; a custom tag is
 # refused anyway, so PyYAML says which); see libyaml_differs for the rest.
 DIFFERENT_TEXT = ("\t", "\ufeff")
-_FLOW_INDICATORS = re.compile(r"[,?\[\]{}]")
+FLOW_INDICATORS = re.compile(r"[,?\[\]{}]")  # flow style ends a plain scalar at these
 _BLOCK_HEADER = re.compile(r"[|>](?:[+-][1-9]?|[1-9][+-]?)?(?:[ \r\n\x85\u2028\u2029]|\Z)")
 
 
@@ -52,7 +52,7 @@ def libyaml_differs(event, flow: bool, text: str) -> bool:
     if not event.style:  # plain
         if not event.value:
             return flow or event.start_mark.index >= len(text)
-        return flow and _FLOW_INDICATORS.search(event.value) is not None
+        return flow and FLOW_INDICATORS.search(event.value) is not None
     return event.style in "|>" and not _BLOCK_HEADER.match(text, event.start_mark.index)
 
 
@@ -227,7 +227,7 @@ class _Pass:
             if not event.implicit[0]:
                 return text  # quoted: a string
             tag = self.scalars.resolve(yaml.ScalarNode, text, event.implicit)
-        if tag == _STR:
+        if tag == STR_TAG:
             value = text
         else:
             node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, style=event.style)
@@ -240,12 +240,6 @@ class _Pass:
                 return text
             except Exception:  # noqa: BLE001 - a constructor's own bug: PyYAML's path raises it where it did
                 raise _Decline from None
-        if (
-            not event.style
-            and event.tag is None
-            and event.anchor is None
-            and text
-            and not _FLOW_INDICATORS.search(text)
-        ):
+        if not event.style and event.tag is None and event.anchor is None and text and not FLOW_INDICATORS.search(text):
             self.plain[text] = value  # ids, numbers and dates repeat; all are immutable, so shared
         return value

@@ -22,13 +22,14 @@ import threading
 
 import yaml
 
+from components.data.yaml_events import FLOW_INDICATORS, STR_TAG
+
 try:
     import ryml
 except ImportError:  # a platform without a wheel: the other paths read everything
     ryml = None
 # Flags of what only the other paths answer: anchors, aliases and tags, on keys or values.
 _REFUSED = 0 if ryml is None else ryml.KEYANCH | ryml.VALANCH | ryml.KEYREF | ryml.VALREF | ryml.KEYTAG | ryml.VALTAG
-_STR = "tag:yaml.org,2002:str"
 _PLAIN = (True, False)  # PyYAML's `implicit` for a plain scalar
 # Texts rapidyaml reads otherwise than PyYAML, found by differential testing (each guard's
 # test keeps an example): tabs, line breaks PyYAML alone knows (\r, NEL, LS, PS), a BOM
@@ -55,9 +56,9 @@ def reads_otherwise(text: str) -> bool:
 
 # Plain scalars PyYAML refuses or cuts short where rapidyaml reads them whole: empty ones (a
 # missing key, or a value PyYAML places elsewhere in flow style), ones that start with an
-# indicator ('@x', ']', '- ' alone), and in flow style ones that hold a flow indicator.
+# indicator ('@x', ']', '- ' alone), and in flow style ones that hold a flow indicator
+# (yaml_events.FLOW_INDICATORS, the characters libyaml also reads otherwise there).
 _UNSURE_PLAIN = re.compile(r"[\[\]{},#&*!|>'\"%@`]|[-?:](?:[ \t]|\Z)")
-_FLOW_INDICATORS = re.compile(r"[,?\[\]{}]")
 
 
 class _Decline(Exception):
@@ -117,6 +118,11 @@ def _parse_quietly(raw: bytes):
                         os.write(2, b"".join(others))
 
 
+def _decoded(view) -> str:
+    """A scalar's text from rapidyaml's view into its arena (None: an empty key or value)."""
+    return "" if view is None else str(view, "utf-8")
+
+
 class _Build:
     def __init__(self, tree, max_depth: int):
         self.tree, self.max_depth = tree, max_depth
@@ -135,8 +141,7 @@ class _Build:
             return self.mapping(node, depth + 1, flow or bool(flags & self.flow))
         if flags & self.seq:
             return self.sequence(node, depth + 1, flow or bool(flags & self.flow))
-        text = self.tree.val(node)
-        text = "" if text is None else str(text, "utf-8")
+        text = _decoded(self.tree.val(node))
         return text if flags & self.val_quoted else self.plain(text, flow)
 
     def mapping(self, node: int, depth: int, flow: bool) -> dict:
@@ -146,8 +151,7 @@ class _Build:
         child, end, kind, quoted = self.first(node), self.end, self.type, self.key_quoted
         while child != end:
             flags = kind(child)
-            text = self.tree.key(child)
-            text = "" if text is None else str(text, "utf-8")
+            text = _decoded(self.tree.key(child))
             key = text if flags & quoted else self.plain(text, flow, key=True)
             if not isinstance(key, (str, int)):
                 key = text  # as the other paths do: a key of true or 2021-01-01 stays its text
@@ -177,11 +181,11 @@ class _Build:
             if flow or key:
                 raise _Decline
             return None
-        indicators = _FLOW_INDICATORS.search(text)
+        indicators = FLOW_INDICATORS.search(text)
         if _UNSURE_PLAIN.match(text) or (flow and indicators):
             raise _Decline
         tag = self.scalars.resolve(yaml.ScalarNode, text, _PLAIN)
-        if tag == _STR:
+        if tag == STR_TAG:
             value = text
         else:
             try:
