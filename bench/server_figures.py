@@ -110,14 +110,22 @@ def browser_figures(report: Report, app: Server, floor: Server, chart_floor: Ser
             "floor": (floor.url, browser.FLOOR_VISIBLE),
             "chart floor": (chart_floor.url, browser.CHART_FLOOR_VISIBLE),
         }
-        ms = browser.cold_loads(chromium, targets, args.loads, errors)
-        ratio = ms["matrix"] / ms["floor"]
-        note = f"matrix {ms['matrix']:.0f} ms vs floor {ms['floor']:.0f} ms, medians of {args.loads} cold loads"
+        loads = browser.cold_loads(chromium, targets, args.loads, errors)
+        matrix, floor_ms = loads["matrix"], loads["floor"].visible
+        ratio = matrix.visible / floor_ms
+        note = f"matrix {matrix.visible:.0f} ms vs floor {floor_ms:.0f} ms, medians of {args.loads} cold loads"
         name = "cold load to matrix visible (real)"
         report.add(Figure(name, f"{ratio:.2f}x floor", f"≤ {COLD_RATIO_LIMIT}x", ratio <= COLD_RATIO_LIMIT, note))
+        # Where the excess goes: Streamlit's first commit (the title, and everything else whose code
+        # is in its base bundle), then the wait for the heatmap's lazily loaded component code.
         report.note(
-            f"diagnostic: a floor app showing one tiny Altair chart loads in {ms['chart floor']:.0f} ms; "
-            f"the matrix takes {ms['matrix'] / ms['chart floor']:.2f}x that"
+            f"diagnostic: the matrix page's first paint (its title) at {matrix.first_paint:.0f} ms, "
+            f"{matrix.first_paint / floor_ms:.2f}x the floor; its heatmap {matrix.visible - matrix.first_paint:.0f} ms "
+            "later, once the component's code and the other widgets' code have loaded"
+        )
+        report.note(
+            f"diagnostic: a floor app showing one tiny Altair chart loads in {loads['chart floor'].visible:.0f} ms; "
+            f"the matrix takes {matrix.visible / loads['chart floor'].visible:.2f}x that"
         )
 
     def latency(name: str, times: list[float], limit: float, what: str) -> None:
