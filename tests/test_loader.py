@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from builders import FIXTURES, VALID, load_data, valid_data
 from timing import cpu_seconds
 
 from components.cli import main
+from components.data import loader
 from components.data.loader import load_dataset, parse_dataset
 from components.data.problems import READER_CODES, SCHEMA_CODES
 from components.data.rules import BY_CODE
@@ -181,3 +183,30 @@ def test_digest_is_the_sha256_of_the_bytes_read():
     raw = VALID.read_bytes()
     assert parse_dataset(raw, "v.yaml").digest == hashlib.sha256(raw).hexdigest()
     assert parse_dataset(b"\xff", "bad.yaml").digest == hashlib.sha256(b"\xff").hexdigest()
+
+
+def test_the_cycle_collector_is_paused_while_a_file_is_read_and_on_again_after(monkeypatch):
+    seen = []
+    real_read = loader.read_yaml
+
+    def read_yaml(*args):
+        seen.append(gc.isenabled())
+        return real_read(*args)
+
+    monkeypatch.setattr(loader, "read_yaml", read_yaml)
+    assert gc.isenabled()
+    assert parse_dataset(VALID.read_bytes(), str(VALID)).ok
+    assert seen == [False]
+    assert gc.isenabled()
+    assert not parse_dataset(b"countries: [", "broken.yaml").ok  # a file with problems too
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_a_collector_already_off_stays_off():
+    gc.disable()
+    try:
+        parse_dataset(VALID.read_bytes(), str(VALID))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
