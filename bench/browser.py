@@ -64,7 +64,7 @@ HEATMAP_SHOWS = f"""(day) => {{
   const caption = document.querySelector('.st-key-{HEATMAP_KEY} .atlas-heatmap-caption');
   return !!caption && caption.textContent.includes('Stances as of ' + day);
 }}"""
-NEXT_CHANGE = "Next change"  # the stepper's button (components/app/widgets/stepper.py)
+NEXT_CHANGE = "Next change"  # the step button the heatmap draws (components/app/widgets/assets/heatmap.js)
 
 
 def launch(playwright) -> Browser:

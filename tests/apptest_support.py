@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,6 +39,15 @@ def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60
         at._page_hash = matches[0]
         at.run()
     return at
+
+
+def heatmap_specs(at: AppTest) -> list[dict]:
+    """The specs of the matrix heatmaps on the page (components/app/widgets/heatmap.py)."""
+    return [
+        json.loads(el.proto.json)
+        for el in at.main.get("bidi_component")
+        if el.proto.component_name == "stance_atlas.heatmap"
+    ]
 
 
 def unescaped(values) -> str:

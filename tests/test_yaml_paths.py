@@ -86,6 +86,7 @@ NEVER = re.compile(r"(?!)")
         ("a: b\u2028c\n", "reads_otherwise"),
         ("a: \x07\n", "reads_otherwise"),
         ("t: >1-\n  \n", "reads_otherwise"),
+        ("v:\n v: |\n  0", "reads_otherwise"),  # a block scalar ends a text with no final line break
         ("...\nversion: 1\n", "reads_otherwise"),
         ("%YAML 1.1\nversion: 1\n", "reads_otherwise"),
         ("@: x\n", "_UNSURE_PLAIN"),
@@ -103,6 +104,29 @@ def test_each_guard_of_the_rapid_path_hides_a_real_divergence(text, guard):
         safe = read_yaml(raw, NAME)
     assert unguarded is not None
     assert (unguarded, []) != (safe[0].data, safe[1])  # rapidyaml's answer is not PyYAML's
+
+
+@pytest.mark.parametrize("tail", ["", " \u00e9"], ids=["ascii text", "text beyond ascii"])
+def test_every_ascii_character_but_newline_and_printables_is_left_to_the_other_paths(tail):
+    """reads_otherwise answers an ASCII text by its own table: the same as for any other text."""
+    refused = [c for c in map(chr, range(128)) if c != "\n" and not " " <= c <= "~"]
+    assert len(refused) == 31 + 1  # the C0 controls but the newline, and DEL
+    for char in refused:
+        assert yaml_rapid.reads_otherwise(f"a: b{char}c{tail}\n"), repr(char)
+    assert not yaml_rapid.reads_otherwise("".join(map(chr, range(32, 127))).replace("...", "") + tail + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("# a comment\n%YAML 1.1\n---\na: 1\n", True),  # a directive after the first line
+        ("a: 1\n---\nb: 100%\n", False),  # '%' inside a document, not a directive
+        ("a: |\n  x\nb: c > d\n", False),  # '|' and '>' without an explicit indentation
+        ("a: |2\n   x\n", True),
+    ],
+)
+def test_directives_and_explicit_indentation_are_found_anywhere_they_count(text, left):
+    assert yaml_rapid.reads_otherwise(text) is left
 
 
 def test_rapidyaml_parse_errors_stay_off_stderr_and_other_output_passes(capfd):

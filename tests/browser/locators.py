@@ -1,4 +1,5 @@
-"""Where the browser tests find the matrix heatmap (components/app/widgets/heatmap.py) and the sidebar's date."""
+"""Where the browser tests find the matrix heatmap (components/app/widgets/heatmap.py), a menu's button and the
+sidebar's date."""
 
 from __future__ import annotations
 
@@ -28,3 +29,8 @@ def shown_date(page, date: dt.date):
     )
     footer = page.locator('[data-testid="atlas-footer"]', has_text=f"stances as of {date.isoformat()}")
     return sidebar.or_(footer).filter(visible=True)  # presenting hides the sidebar, which stays in the page
+
+
+def menu_button(page, label: str):
+    """The button that opens a popover menu (its content is in the page only once opened)."""
+    return page.locator('[data-testid="stPopover"] button').filter(has_text=label)

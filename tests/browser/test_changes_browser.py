@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from browser.locators import menu_button
 from components.app.pages.changes import CARD_KEY, MOST_CARDS
 from components.data.loader import load_dataset
 from components.data.schema import Dataset
@@ -139,7 +140,7 @@ def test_a_deep_link_with_dates_shows_those_dates(serve_app, page, dataset, wait
 def test_the_list_downloads_as_csv_with_the_filter_applied(serve_app, page, dataset, wait_for_app, browser_log):
     country, changes = _busiest_country(dataset)
     _open(page, f"{serve_app()}/changes?{urlencode({'in_country': country.name})}", wait_for_app)
-    page.locator('[data-testid="stPopover"] button').filter(has_text="Download this list").click()
+    menu_button(page, "Download this list").click()
     button = page.get_by_role("button", name="CSV", exact=True)
     expect(button).to_be_visible()
     with page.expect_download(timeout=30_000) as download_info:

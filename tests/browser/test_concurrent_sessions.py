@@ -18,7 +18,8 @@ import pytest
 from builders import COST_SHARING, TESTLAND, Variant
 from playwright.sync_api import Page, expect
 
-from browser.locators import shown_date
+from browser.locators import menu_button, shown_date
+from components.app.pages.matrix import PICKER
 from components.app.pages.sources import source_labels
 from components.data.loader import load_dataset
 from components.data.schema import Dataset
@@ -82,6 +83,16 @@ def choose(label: str, option: str) -> Callable[[Page, str], None]:
     return act
 
 
+def in_menu(menu: str, act: Callable[[Page, str], None]) -> Callable[[Page, str], None]:
+    """Open a popover menu, then act inside it."""
+
+    def open_then_act(page: Page, base: str) -> None:
+        menu_button(page, menu).click()
+        act(page, base)
+
+    return open_then_act
+
+
 def navigate(path: str, query: dict) -> Callable[[Page, str], None]:
     """Open another address in the same tab (a pasted link)."""
     return lambda page, base: page.goto(f"{base}{path}?{urlencode(query, doseq=True)}", wait_until="commit")
@@ -136,7 +147,7 @@ def sessions_for(ds: Dataset) -> list[Session]:
             "/",
             {"as_of": d[0]},
             [heading(f"Stances as of {day(d[0])}")],
-            choose("Evidence for", f"{c(0)} · {i(0)}"),
+            in_menu(PICKER, choose("Evidence for", f"{c(0)} · {i(0)}")),
             [heading(f"Stances as of {day(d[0])}"), shows(f"{c(0)} · {i(0)}", ".st-key-evidence_panel h3")],
             before_date=d[0],
             after_date=d[0],

@@ -19,7 +19,8 @@ import pytest
 from builders import VALID, dump, loaded, valid_data
 from playwright.sync_api import expect
 
-from browser.locators import HEATMAP, heatmap_cell, heatmap_cells
+from browser.locators import HEATMAP, heatmap_cell, heatmap_cells, menu_button
+from components.app.pages.matrix import PICKER
 from components.app.pages.sources import source_labels
 from components.data.loader import parse_dataset
 
@@ -215,6 +216,7 @@ def test_an_open_evidence_panel_follows_the_file(base, live_file, changed_raw, p
     wait_for_app(page)
     expect(heading).to_contain_text("Nippon · The Quad — Leaning aligned (+1)")
     # The picker and the address bar name the cell as the file now does: a copied link still opens it.
+    menu_button(page, PICKER).click()
     expect(page.get_by_role("combobox", name="Evidence for")).to_have_value("Nippon · The Quad")
     assert parse_qs(urlsplit(page.url).query).get("cell") == ["Nippon · The Quad"], page.url
     assert_alive(base, page)

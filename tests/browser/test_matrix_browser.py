@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser.locators import CELL, HEATMAP, heatmap_cell, shown_date
+from browser.locators import CELL, HEATMAP, heatmap_cell, menu_button, shown_date
 from components.data.loader import load_dataset
 from components.data.schema import Dataset
 from components.tables import latest_positions
@@ -124,7 +124,7 @@ def test_deep_link_reproduces_the_view_in_a_new_context(
     expect(shown_date(cold, as_of)).to_be_visible()
     expect(heatmap_cell(cold, country, issue)).to_have_attribute("aria-pressed", "true")
     assert _expect_evidence(cold, dataset, cell, as_of, wait_for_app, assert_no_raw_missing) == clicked
-    cold.locator('[data-testid="stPopover"] button').filter(has_text="Date and presentation mode").click()
+    menu_button(cold, "Date and presentation mode").click()
     expect(cold.locator('[data-testid="stDateInput"] input').first).to_have_value(as_of.isoformat())
     browser_log.assert_clean()
 
@@ -150,7 +150,7 @@ def test_presentation_mode_hides_chrome_and_cites_itself(
 
 def test_png_download_of_the_matrix(serve_app, page, wait_for_app, browser_log):
     _open(page, serve_app() + "/", wait_for_app)
-    page.locator('[data-testid="stPopover"] button').filter(has_text="Download this view").click()
+    menu_button(page, "Download this view").click()
     button = page.get_by_role("button", name="PNG (2×)")
     expect(button).to_be_visible()
     with page.expect_download(timeout=30_000) as download_info:

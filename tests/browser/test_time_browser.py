@@ -1,5 +1,5 @@
-"""Time in a real browser: the step buttons, the arrow keys when presenting, play and pause, and
-the Cite menu's permalink and citations."""
+"""Time in a real browser: the step buttons and the year slider (drawn by the heatmap's script), the
+arrow keys when presenting, play and pause, and the Cite menu's permalink and citations."""
 
 from __future__ import annotations
 
@@ -58,6 +58,31 @@ def test_next_and_previous_step_between_changes_and_outline_what_moved(
     _heading_says(page, start)
     wait_for_app(page)
     assert _url_date(page) == start.isoformat(), page.url
+    browser_log.assert_clean()
+
+
+def test_the_year_slider_jumps_to_a_year_end_and_the_keyboard_keeps_its_place(
+    serve_app, page, change_dates, wait_for_app, browser_log
+):
+    year = change_dates[0].year
+    page.goto(f"{serve_app()}/?as_of={change_dates[-1].isoformat()}")
+    wait_for_app(page)
+    slider = page.get_by_role("slider", name="Year")
+    slider.fill(str(year))  # as a drag ends: the page steps once, on release
+    _heading_says(page, dt.date(year, 12, 31))
+    wait_for_app(page)
+    assert _url_date(page) == f"{year}-12-31", page.url
+    slider = page.get_by_role("slider", name="Year")
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # the next year, from the keyboard
+    _heading_says(page, dt.date(year + 1, 12, 31))
+    wait_for_app(page)
+    expect(page.get_by_role("slider", name="Year")).to_be_focused()  # redrawn, focus kept
+    page.get_by_role("button", name="Previous change").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(HEADING).first).not_to_have_text(f"Stances as of {dt.date(year + 1, 12, 31):%-d %B %Y}")
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Previous change")).to_be_focused()
     browser_log.assert_clean()
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterator
 
 import pyarrow as pa
 import pytest
 import streamlit as st
-from apptest_support import run_page
+from apptest_support import heatmap_specs, run_page
 from builders import FIXTURE_ISSUE, TESTLAND, VALID, Variant, with_testland
 from google.protobuf.message import Message
 
 from components.app.pages import PAGES
+from components.app.pages.matrix import PICKER
 from components.data.loader import parse_dataset
 from components.tables import date_span
 
@@ -79,15 +79,6 @@ def page_text(at) -> str:
     return "\n".join(walk(at.main))
 
 
-def _heatmaps(at) -> list[dict]:
-    """The specs of the matrix heatmaps on the page (components/app/widgets/heatmap.py)."""
-    return [
-        json.loads(el.proto.json)
-        for el in at.main.get("bidi_component")
-        if el.proto.component_name == "stance_atlas.heatmap"
-    ]
-
-
 def _cells(spec: dict) -> dict[str, dict]:
     return {cell["key"]: cell for row in spec["rows"] for cell in row["cells"]}
 
@@ -100,7 +91,7 @@ def test_matrix_page_shows_the_heatmap_as_of_the_latest_date():
     at = run_page("")
     assert not at.exception
     assert [t.value for t in at.title] == [f"Stances as of {_latest_date():%-d %B %Y}"]
-    [heatmap] = _heatmaps(at)
+    [heatmap] = heatmap_specs(at)
     ds = parse_dataset(VALID.read_bytes(), VALID.name).dataset
     assert [row["country"] for row in heatmap["rows"]] == [c.name for c in ds.countries]
     assert heatmap["issues"] == [i.name for i in ds.issues]
@@ -115,7 +106,7 @@ def test_cell_query_parameter_opens_its_evidence(archive):
     at = run_page("", {"cell": "Japan · The Quad"})
     assert not at.exception
     assert at.selectbox(key="cell").value == "JP:quad"
-    assert [key for key, cell in _cells(_heatmaps(at)[0]).items() if cell["selected"]] == ["JP:quad"]
+    assert [key for key, cell in _cells(heatmap_specs(at)[0]).items() if cell["selected"]] == ["JP:quad"]
     assert [s.value for s in at.subheader] == ["Japan · The Quad — Leaning aligned (+1)"]
     quotes = [m.value for m in at.markdown if m.value.startswith("> “")]
     assert len(quotes) == 1 and "cooperative body to promote principles of democracy" in quotes[0]
@@ -166,8 +157,9 @@ def test_presentation_mode_adds_the_footer_and_hides_navigation(monkeypatch):
     assert len(footers) == 1
     assert f"stances as of {_latest_date().isoformat()}" in footers[0]
     assert "The Hankyoreh" in footers[0]
-    assert not at.main.get("popover"), "no download menu when presenting"
-    assert _heatmaps(at)[0]["large"], "large type on the heatmap"
+    menus = [menu.proto.popover.label for menu in at.main.get("popover")]
+    assert menus == [PICKER], "no download menu when presenting, only the cell picker"
+    assert heatmap_specs(at)[0]["large"], "large type on the heatmap"
 
 
 def test_navigation_is_in_the_sidebar_outside_presentation_mode(monkeypatch):
@@ -209,7 +201,7 @@ def test_invalid_data_lists_every_problem_with_line_and_column(tmp_path, monkeyp
     messages = " ".join(table["problem"])
     for fragment in ("capital", "strong", "2020-13-12"):
         assert fragment in messages
-    assert not _heatmaps(at), "no matrix from data that failed validation"
+    assert not heatmap_specs(at), "no matrix from data that failed validation"
 
 
 def test_missing_data_file_shows_the_error_page(tmp_path, monkeypatch):
