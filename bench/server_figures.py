@@ -117,11 +117,12 @@ def browser_figures(report: Report, app: Server, floor: Server, chart_floor: Ser
         name = "cold load to matrix visible (real)"
         report.add(Figure(name, f"{ratio:.2f}x floor", f"≤ {COLD_RATIO_LIMIT}x", ratio <= COLD_RATIO_LIMIT, note))
         # Where the excess goes: Streamlit's first commit (the title, and everything else whose code
-        # is in its base bundle), then the wait for the heatmap's lazily loaded component code.
+        # is in its base bundle), then the wait for the heatmap's lazily loaded component code, the
+        # only widget code the first screen loads (bench/README.md, "Less Streamlit widget code").
         report.note(
             f"diagnostic: the matrix page's first paint (its title) at {matrix.first_paint:.0f} ms, "
             f"{matrix.first_paint / floor_ms:.2f}x the floor; its heatmap {matrix.visible - matrix.first_paint:.0f} ms "
-            "later, once the component's code and the other widgets' code have loaded"
+            "later, once the component's code has loaded"
         )
         report.note(
             f"diagnostic: a floor app showing one tiny Altair chart loads in {loads['chart floor'].visible:.0f} ms; "
