@@ -1,4 +1,5 @@
-"""The matrix heatmap on screen: components/render/heatmap_spec.py's spec, drawn by assets/heatmap.js."""
+"""The matrix heatmap on screen: components/render/heatmap_spec.py's spec, drawn by assets/heatmap.js,
+with the step controls of stepper.step_controls below it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import streamlit as st
 
 ASSETS = Path(__file__).with_name("assets")
 CLICK_EVENT = "cell"  # the event assets/heatmap.js sends, carrying the clicked cell's key
-STEP_EVENT = "step"  # and the one it sends for a step in time: "tick" (play), "previous", "next" (arrow keys)
+STEP_EVENT = "step"  # and the one its step controls send (stepper.on_step reads every value)
 
 # Registered once, at import; Streamlit re-registers it on a new runtime when it is mounted.
 _heatmap = st.components.v2.component(
