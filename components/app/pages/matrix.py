@@ -46,9 +46,8 @@ def render_page(ctx: AppContext) -> None:
     drawn = parse_cell_key(chosen)
     spec = data.heatmap_spec(ctx.digest, ctx.as_of, since, drawn, ctx.palette, ctx.present, ds, matrix)
     dates = data.change_dates(ctx.digest, ds)
-    playing = bool(st.session_state.get(PLAYING))
-    controls = step_controls(ctx.as_of, ctx.date_range, dates, playing)
-    time = {"playing": playing, "keys": ctx.present, "delay": PLAY_DELAY_MS, "controls": controls}
+    controls = step_controls(ctx.as_of, ctx.date_range, dates, bool(st.session_state.get(PLAYING)))
+    time = {"keys": ctx.present, "delay": PLAY_DELAY_MS, "controls": controls}
     render_heatmap(
         {**spec, "step": time},
         key=HEATMAP_KEY,

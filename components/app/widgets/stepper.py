@@ -82,10 +82,10 @@ def on_step(state: State, value: str | None, span: tuple[dt.date, dt.date], chan
         target = previous_change(change_dates, current) if value == "previous" else next_change(change_dates, current)
         if target is not None:
             step_to(state, target)
-    elif value and value.startswith(YEAR_STEP) and value[len(YEAR_STEP) :].isdigit():
-        year = int(value[len(YEAR_STEP) :])
-        if span[0].year <= year <= span[1].year:
-            step_to(state, year_end(year, span[1]))
+    elif value and value.startswith(YEAR_STEP):
+        year = value.removeprefix(YEAR_STEP)
+        if year.isdigit() and span[0].year <= int(year) <= span[1].year:
+            step_to(state, year_end(int(year), span[1]))
 
 
 def _toggle_play(state: State, span: tuple[dt.date, dt.date]) -> None:

@@ -125,7 +125,7 @@ function followTime(step, send) {
   if (arrowsOn && !step.keys) document.removeEventListener("keydown", onArrow);
   arrowsOn = Boolean(step.keys);
   clearTimeout(playTimer);
-  playTimer = step.playing ? setTimeout(() => send("tick"), step.delay) : null;
+  playTimer = step.controls.play.playing ? setTimeout(() => send("tick"), step.delay) : null;
 }
 
 function stopFollowing() {
@@ -146,8 +146,10 @@ export default function ({ data, parentElement, setTriggerValue }) {
   scroller.appendChild(table(data, (key) => setTriggerValue("cell", key)));
   const step = (value) => setTriggerValue("step", value);
   root.replaceChildren(legend(data), scroller);
-  if (data.step && data.step.controls) root.appendChild(stepControls(data.step.controls, step));
-  if (data.step) followTime(data.step, step);
+  if (data.step) {
+    root.appendChild(stepControls(data.step.controls, step));
+    followTime(data.step, step);
+  }
   if (focused) {
     const same = (b) => (focused.dataset.key ? b.dataset.key === focused.dataset.key : b.dataset.control === focused.dataset.control);
     const again = [...root.querySelectorAll(".atlas-heatmap-cell, [data-control]")].find(same);
