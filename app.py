@@ -16,7 +16,7 @@ result = data.load_data(paths.data_path())
 context = None
 if result.ok:
     span = data.date_span(result.digest, result.dataset)
-    as_of, present = chrome.render_controls(result, span)
+    as_of, present = chrome.render_controls(span)
     archive = paths.archive_path()
     context = AppContext(
         result=result,
@@ -27,7 +27,7 @@ if result.ok:
         span=span,
         present=present,
     )
-    chrome.render_verification_note(context)
+    chrome.render_summary(context)
 
 
 def _page(module, title):

@@ -10,6 +10,8 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from components.app.widgets.menu import MENU_KEY_PREFIX
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 
@@ -19,8 +21,11 @@ def clear_caches() -> None:
     st.cache_resource.clear()
 
 
-def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60) -> AppTest:
-    """Run app.py on the page registered under `url_path` ("" = the default page).
+def run_page(
+    url_path: str = "", params: dict | None = None, timeout: float = 60, *, open_menus: bool = False
+) -> AppTest:
+    """Run app.py on the page registered under `url_path` ("" = the default page); with
+    `open_menus`, run it again with every menu open whose content is built only while open.
 
     Pages are callables routed by st.navigation, so AppTest.switch_page (which takes a
     file) cannot reach them: after a first run, the page is picked by its url path.
@@ -37,6 +42,10 @@ def run_page(url_path: str = "", params: dict | None = None, timeout: float = 60
                 f"no page with url path {url_path!r}; known: {[i.get('url_pathname') for i in pages.values()]}"
             )
         at._page_hash = matches[0]
+        at.run()
+    if open_menus:
+        for key in [k for k in at.session_state if k.startswith(MENU_KEY_PREFIX)]:
+            at.session_state[key] = True  # as a reader's click on the menu's button would
         at.run()
     return at
 
@@ -72,7 +81,7 @@ def recorded_downloads(monkeypatch, url_path: str = "", params: dict | None = No
     monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
     clear_caches()
     try:
-        at = run_page(url_path, params)
+        at = run_page(url_path, params, open_menus=True)
         assert not at.exception, at.exception
     finally:
         clear_caches()

@@ -162,7 +162,7 @@ def test_every_page_writes_nothing(copies, watch, fresh, monkeypatch):
     for name in ("valid", "invalid"):
         monkeypatch.setenv("STANCES_FILE", str(copies[name]))
         for path, params in runs:
-            at = run_page(path, params)
+            at = run_page(path, params, open_menus=True)
             assert not at.exception, (name, path, params, [e.value for e in at.exception])
             titles = [t.value for t in at.title]
             assert titles and (name == "valid") != ("The data file has problems" in titles), (name, path, titles)
@@ -182,7 +182,7 @@ def test_every_download_writes_nothing(copies, watch, fresh, monkeypatch):
     monkeypatch.setenv("STANCES_FILE", str(copies["valid"]))
     before = watch.state()
     for path in ("", "compare", "issue", "country"):
-        assert not run_page(path).exception
+        assert not run_page(path, open_menus=True).exception
     assert not run_page("methodology", {"section": "Downloads"}).exception
     names = {name for name, _ in registered}
     for suffix in (".png", ".svg", ".csv", ".json", "-briefing.md", "-briefing.html", "stances.yaml"):

@@ -162,6 +162,31 @@ def test_presentation_mode_adds_the_footer_and_hides_navigation(monkeypatch):
     assert heatmap_specs(at)[0]["large"], "large type on the heatmap"
 
 
+def test_menus_send_only_their_buttons_until_opened():
+    """A closed download or Cite menu sends its button and nothing inside it (widgets/menu.py)."""
+    closed = run_page("")
+    assert not closed.exception
+    assert [menu.proto.popover.label for menu in closed.main.get("popover")] == [PICKER, "Download this view"]
+    assert "Cite this view" in [menu.proto.popover.label for menu in closed.sidebar.get("popover")]
+    assert not closed.get("download_button") and not closed.sidebar.code
+    opened = run_page("", open_menus=True)
+    assert not opened.exception
+    labels = [b.proto.label for b in opened.main.get("download_button")]
+    assert labels[:3] == ["PNG (2×)", "SVG", "CSV"] and "Data file (YAML)" in labels
+    assert len(opened.sidebar.code) == 4, "the permalink, APA, Chicago and BibTeX"
+    assert opened.title[0].value == closed.title[0].value, "opening a menu changes nothing else"
+
+
+def test_the_sidebar_sums_up_the_date_the_file_and_the_checks_in_one_caption():
+    at = run_page("", {"as_of": "2020-01-31"})
+    assert not at.exception
+    (summary,) = at.sidebar.caption  # one element: each one sent is one more render before the cells show
+    paragraphs = summary.value.split("\n\n")
+    assert paragraphs[0] == "Showing the stances in force on 31 January 2020."
+    assert paragraphs[1].startswith("2 countries · 2 issues · 6 positions · 2 sources · data file ")
+    assert paragraphs[2] == "Quotes not verified here: no source archive found (5 quotes)."
+
+
 def test_navigation_is_in_the_sidebar_outside_presentation_mode(monkeypatch):
     positions = []
     navigation = st.navigation

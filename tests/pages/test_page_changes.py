@@ -171,9 +171,9 @@ def test_the_chart_has_a_panel_per_country_and_an_alt_text():
 
 
 def test_the_list_downloads_as_csv_and_the_chart_as_images_except_when_presenting():
-    at = run_page("changes")
+    at = run_page("changes", open_menus=True)
     assert [b.proto.label for b in at.get("download_button")] == ["CSV", "PNG (2×)", "SVG"]
-    at = run_page("changes", params={"present": "true"})
+    at = run_page("changes", params={"present": "true"}, open_menus=True)
     assert not at.exception
     assert not at.get("download_button")
     assert at.title[0].value.startswith("Changes between")

@@ -91,11 +91,11 @@ def test_nothing_coded_yet_says_so_instead_of_an_empty_chart():
 
 
 def test_downloads_offered_except_when_presenting():
-    at = run_page("compare")
+    at = run_page("compare", open_menus=True)
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"PNG (2×)", "SVG", "CSV", "JSON", "Briefing (Markdown)"} <= set(labels)
     assert [menu.proto.popover.label for menu in at.main.get("popover")] == ["Download this comparison"]
-    at = run_page("compare", params={"present": "true"})
+    at = run_page("compare", params={"present": "true"}, open_menus=True)
     assert not at.exception
     assert not at.get("download_button")
     assert at.dataframe[0].value.shape == (2, 3)

@@ -98,10 +98,10 @@ def test_extra_issue_shows_for_existing_country(testland):
 
 
 def test_downloads_offered_except_when_presenting():
-    at = run_page("country")
+    at = run_page("country", open_menus=True)
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"PNG (2×)", "SVG", "JSON", "Briefing (Markdown)"} <= set(labels)
-    at = run_page("country", params={"present": "true"})
+    at = run_page("country", params={"present": "true"}, open_menus=True)
     assert not at.exception
     assert not at.get("download_button")
     assert at.title[0].value == "Country: Japan"

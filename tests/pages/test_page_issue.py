@@ -103,10 +103,10 @@ def test_extra_country_shows_on_existing_issue(testland):
 
 
 def test_downloads_offered_except_when_presenting():
-    at = run_page("issue")
+    at = run_page("issue", open_menus=True)
     labels = [b.proto.label for b in at.get("download_button")]
     assert {"PNG (2×)", "SVG", "CSV", "Briefing (HTML)"} <= set(labels)
-    at = run_page("issue", params={"present": "true"})
+    at = run_page("issue", params={"present": "true"}, open_menus=True)
     assert not at.exception
     assert not at.get("download_button")
     assert at.title[0].value == "Issue: Clean Network"

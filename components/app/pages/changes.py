@@ -12,7 +12,7 @@ from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
-from components.app.widgets.downloads import download_menu, render_chart_downloads, render_table_download
+from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_table_download
 from components.app.widgets.evidence_panel import position_quotes
 from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import plain
@@ -190,9 +190,13 @@ def render_change_list(ctx: AppContext, changes: pd.DataFrame, countries: list[s
         key="changes_list",
     )
     if not ctx.present:
-        with download_menu("Download this list"):
-            name = "stance-atlas-changes" + ("-filtered" if countries or issues else "")
-            render_table_download(lambda: changes_csv(shown), f"{name}-{dt.date.today().isoformat()}", key="changes")
+        name = "stance-atlas-changes" + ("-filtered" if countries or issues else "")
+        file_name = f"{name}-{dt.date.today().isoformat()}"
+        render_download_menu(
+            "Download this list",
+            "changes",
+            lambda: render_table_download(lambda: changes_csv(shown), file_name, key="changes"),
+        )
 
 
 def chart_choice(ctx: AppContext, changes: pd.DataFrame, countries: list[str], issues: list[str]):
@@ -235,11 +239,14 @@ def render_chart(ctx: AppContext, changes: pd.DataFrame, countries: list[str], i
     st.vega_lite_chart(spec, theme=None, alt=alt_text)  # the chart sets its own, larger type
     if ctx.present:
         return  # downloads are chrome, hidden when presenting
-    with download_menu("Download this chart"):
-        period = f"Stances from {start.year} to {end.isoformat()}"
-        render_chart_downloads(
+    period = f"Stances from {start.year} to {end.isoformat()}"
+    render_download_menu(
+        "Download this chart",
+        "changes_chart",
+        lambda: render_chart_downloads(
             ctx, lambda: alt.ConcatChart.from_dict(spec), "Changes", key="changes_chart", subtitle=period
-        )
+        ),
+    )
 
 
 def render_page(ctx: AppContext) -> None:

@@ -8,7 +8,7 @@ from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
-from components.app.widgets.downloads import download_menu, render_chart_downloads, render_matrix_downloads
+from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_matrix_downloads
 from components.render.charts import compare_chart
 from components.render.timeline_charts import with_timestamps
 
@@ -95,7 +95,10 @@ def render_page(ctx: AppContext) -> None:
         )
 
     if not ctx.present:
-        with download_menu("Download this comparison"):
+
+        def downloads() -> None:
             if chart is not None:
                 render_chart_downloads(ctx, lambda: chart, f"Compare {names}", key="compare")
             render_matrix_downloads(ctx, matrix, f"Compare {names}", key="compare")
+
+        render_download_menu("Download this comparison", "compare", downloads)

@@ -9,7 +9,7 @@ from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
-from components.app.widgets.downloads import download_menu, render_chart_downloads, render_matrix_downloads
+from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_matrix_downloads
 from components.app.widgets.stance_cards import render_stance_cards
 from components.app.widgets.text import plain
 from components.app.widgets.timeline import render_timeline
@@ -97,7 +97,10 @@ def render_page(ctx: AppContext) -> None:
     render_changes(ctx, country_id)
 
     if not ctx.present:
-        with download_menu(f"Download {plain(name)}'s stances"):
+
+        def downloads() -> None:
             if build_chart is not None:
                 render_chart_downloads(ctx, build_chart, f"{name}: stances over time", key="country")
             render_matrix_downloads(ctx, matrix, f"Country {name}", key="country")
+
+        render_download_menu(f"Download {plain(name)}'s stances", "country", downloads)

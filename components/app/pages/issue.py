@@ -8,7 +8,7 @@ from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
-from components.app.widgets.downloads import download_menu, render_chart_downloads, render_matrix_downloads
+from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_matrix_downloads
 from components.app.widgets.stance_cards import render_stance_cards
 from components.app.widgets.text import plain
 from components.app.widgets.timeline import render_timeline
@@ -54,7 +54,10 @@ def render_page(ctx: AppContext) -> None:
     build_chart = render_timeline(ctx, None, [issue.id], "country", issue.name)
 
     if not ctx.present:
-        with download_menu("Download this issue"):
+
+        def downloads() -> None:
             if build_chart is not None:
                 render_chart_downloads(ctx, build_chart, f"{issue.name}: stances over time", key="issue")
             render_matrix_downloads(ctx, rows, f"Issue {issue.name}", key="issue")
+
+        render_download_menu("Download this issue", "issue", downloads)

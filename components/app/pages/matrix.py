@@ -7,7 +7,7 @@ import streamlit as st
 from components.app import loaders as data
 from components.app.context import AppContext
 from components.app.widgets.chrome import keep_choice_current
-from components.app.widgets.downloads import download_menu, render_chart_downloads, render_matrix_downloads
+from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_matrix_downloads
 from components.app.widgets.evidence_panel import render_evidence_panel
 from components.app.widgets.heatmap import STEP_EVENT, clicked_cell, render_heatmap, sent
 from components.app.widgets.stepper import PLAY_DELAY_MS, PLAYING, on_step, step_controls, stepped_from
@@ -84,7 +84,8 @@ def render_page(ctx: AppContext) -> None:
     if selected:
         render_evidence_panel(ctx, *selected)
     if not ctx.present:
-        with download_menu("Download this view"):
+
+        def downloads() -> None:
             render_chart_downloads(
                 ctx,
                 lambda: matrix_chart(matrix, ds, list(ctx.palette), selected=selected),
@@ -93,3 +94,5 @@ def render_page(ctx: AppContext) -> None:
                 view="Matrix",
             )
             render_matrix_downloads(ctx, matrix, "Matrix", key="matrix")
+
+        render_download_menu("Download this view", "matrix", downloads)

@@ -59,46 +59,50 @@ def _present_from_url() -> None:
     _sync_present_param()
 
 
-def render_controls(result: LoadResult, span: tuple[dt.date, dt.date]) -> tuple[dt.date, bool]:
+def render_controls(span: tuple[dt.date, dt.date]) -> tuple[dt.date, bool]:
     """The sidebar's shared state, bound to the URL: the as-of date and presentation mode."""
     today = max(span[0], paths.today())
-    with st.sidebar:
-        # In a popover, whose content the browser draws only when opened: the date picker's
-        # code then stays out of every page's first load (bench/README.md, "cold load").
-        with st.popover("Date and presentation mode", icon=":material/calendar_month:", width="stretch"):
-            as_of = st.date_input(
-                "As of",
-                value=today,
-                min_value=span[0],
-                max_value=today,
-                key="as_of",
-                bind="query-params",
-                format="YYYY-MM-DD",
-                help="Every page shows the stances in force on this date.",
-            )
-            _present_from_url()
-            present = st.toggle(
-                "Presentation mode",
-                key="present",
-                on_change=_sync_present_param,
-                help="Large type, no sidebar: for projecting",
-            )
-        st.caption(f"Showing the stances in force on {as_of:%-d %B %Y}.")
-        ds = result.dataset
-        st.caption(
-            f"{len(ds.countries)} countries · {len(ds.issues)} issues · {len(ds.positions)} positions · "
-            f"{len(ds.sources)} sources · data file {plain(result.name)} ({result.digest[:8]})"
+    # In a popover, whose content the browser draws only when opened: the date picker's
+    # code then stays out of every page's first load (bench/README.md, "cold load").
+    with st.sidebar, st.popover("Date and presentation mode", icon=":material/calendar_month:", width="stretch"):
+        as_of = st.date_input(
+            "As of",
+            value=today,
+            min_value=span[0],
+            max_value=today,
+            key="as_of",
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help="Every page shows the stances in force on this date.",
+        )
+        _present_from_url()
+        present = st.toggle(
+            "Presentation mode",
+            key="present",
+            on_change=_sync_present_param,
+            help="Large type, no sidebar: for projecting",
         )
     return as_of, present
 
 
-def render_verification_note(ctx: AppContext) -> None:
-    with st.sidebar:
-        verified = sum(c.ok for c in ctx.checks)
-        if ctx.archive is None:
-            st.caption(f"Quotes not verified here: no source archive found ({len(ctx.checks)} quotes).")
-        else:
-            st.caption(f"{verified} of {len(ctx.checks)} quotes verified against the source archive.")
+def render_summary(ctx: AppContext) -> None:
+    """Under the controls: the date shown, the data file's contents, and how many quotes verified.
+
+    One caption of three paragraphs: each element sent is one more render of the page before
+    the heatmap's cells show (bench/README.md, "cold load").
+    """
+    ds = ctx.dataset
+    if ctx.archive is None:
+        verified = f"Quotes not verified here: no source archive found ({len(ctx.checks)} quotes)."
+    else:
+        verified = f"{sum(c.ok for c in ctx.checks)} of {len(ctx.checks)} quotes verified against the source archive."
+    lines = [
+        f"Showing the stances in force on {ctx.as_of:%-d %B %Y}.",
+        f"{len(ds.countries)} countries · {len(ds.issues)} issues · {len(ds.positions)} positions · "
+        f"{len(ds.sources)} sources · data file {plain(ctx.result.name)} ({ctx.digest[:8]})",
+        verified,
+    ]
+    st.sidebar.caption("\n\n".join(lines))
 
 
 def palette() -> list[str]:

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from components.app.context import AppContext
+from components.app.widgets.menu import render_menu
 from components.tables.citation import STYLES, CitedView, permalink
 
 
@@ -21,8 +22,9 @@ def cited_view(ctx: AppContext, view: str) -> CitedView:
 
 
 def render_cite_menu(ctx: AppContext, view: str) -> None:
-    """A sidebar popover; each citation in a code block, which has a copy button."""
-    with st.sidebar, st.popover("Cite this view", icon=":material/format_quote:", width="stretch"):
+    """A sidebar menu; each citation in a code block, which has a copy button."""
+
+    def citations() -> None:
         st.caption(f"Data edition: {ctx.edition.title} — {ctx.edition.label}.")
         cited = cited_view(ctx, view)
         st.markdown("**Permalink**")
@@ -30,3 +32,6 @@ def render_cite_menu(ctx: AppContext, view: str) -> None:
         for style in STYLES:
             st.markdown(f"**{style}**")
             st.code(cited.text(style), language="bibtex" if style == "BibTeX" else None, wrap_lines=True)
+
+    with st.sidebar:
+        render_menu("Cite this view", citations, name="cite", icon=":material/format_quote:", width="stretch")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.app.context import AppContext
 from components.app.widgets.cite import cited_view
+from components.app.widgets.menu import render_menu
 from components.render import export, images
 
 
@@ -18,9 +19,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "chart"
 
 
-def download_menu(label: str):
-    """A popover of download buttons: the browser draws them, and loads their code, only when opened."""
-    return st.popover(label, icon=":material/download:")
+def render_download_menu(label: str, name: str, content: Callable[[], None]) -> None:
+    """A menu of download buttons, which the server builds only while it is open (widgets/menu.py)."""
+    render_menu(label, content, name=f"downloads_{name}", icon=":material/download:")
 
 
 def render_chart_downloads(
