@@ -1,6 +1,6 @@
 """Stance Atlas benchmarks (DESIGN.md "Performance"): one command, one line per figure.
 
-    python -m bench.run [--rounds 15] [--loads 5] [--clicks 10] [--sessions 5]
+    python -m bench.run [--rounds 15] [--loads 9] [--clicks 10] [--sessions 5]
 
 Prints `name: value (target) PASS|FAIL` per figure (a `# ...` comment may follow), notes as
 `# ...` lines, and `bench: N passed, M failed` last; exits 1 if any figure fails. The same
@@ -43,7 +43,12 @@ def _quiet_streamlit() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15, help="timed reruns per page (after 3 warm-up reruns)")
-    parser.add_argument("--loads", type=int, default=5, help="cold browser loads of each app")
+    parser.add_argument(
+        "--loads",
+        type=int,
+        default=9,
+        help="cold browser loads of each app (9: a median that one slow load on a noisy host does not move)",
+    )
     parser.add_argument("--clicks", type=int, default=10, help="heatmap cells clicked")
     parser.add_argument("--sessions", type=int, default=5, help="browser tabs open for the memory figure")
     args = parser.parse_args(argv)
