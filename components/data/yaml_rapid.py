@@ -141,9 +141,10 @@ def _decoded(view) -> str:
 
 
 class _Build:
-    """The walk over rapidyaml's tree. It calls rapidyaml's C functions directly, not through its
-    Python methods, and reads each scalar in the loop of its parent: on the benchmark's 7 MiB file,
-    that took the walk from 0.88 to 0.76 s CPU (bench/README.md, "What the load figure taught us")."""
+    """The walk over rapidyaml's tree. It calls rapidyaml's C functions directly, not the Python
+    methods of its Tree that wrap them, and a parent tells a scalar child from a container itself:
+    on the benchmark's 7 MiB file, that took the walk from 0.84 to 0.77 s CPU (bench/README.md,
+    "What the load figure taught us")."""
 
     def __init__(self, tree, max_depth: int):
         self.tree, self.max_depth = tree, max_depth
@@ -160,12 +161,7 @@ class _Build:
 
     def scalar(self, node: int, flags: int, flow: bool):
         text = _decoded(_Tree_val(self.tree, node))
-        if flags & _VAL_QUOTED:
-            return text
-        try:
-            return self.plain_values[text]
-        except KeyError:
-            return self.plain(text, flow)
+        return text if flags & _VAL_QUOTED else self.plain(text, flow)
 
     def mapping(self, node: int, depth: int, flow: bool) -> dict:
         if depth > self.max_depth:
