@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,19 @@ class Report:
         print(line, flush=True)
 
 
+def host_probe_ms() -> float:
+    """CPU ms of a fixed piece of pure Python (best of 3): it grows only when the host, not the
+    code, is slower, so it tells a slow phase of a shared machine from a slow figure."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        total = 0
+        for i in range(300_000):
+            total += i
+        best = min(best, time.process_time() - start)
+    return best * 1000
+
+
 def machine_facts() -> str:
     model = next(
         (
@@ -58,5 +72,10 @@ def machine_facts() -> str:
     mem_kib = next(
         int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line
     )
+    return f"machine: {os.cpu_count()} CPUs, {model}, {mem_kib / 1024**2:.1f} GiB RAM; {conditions()}"
+
+
+def conditions() -> str:
+    """How busy the machine is now: its load average, and the host probe."""
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"machine: {os.cpu_count()} CPUs, {model}, {mem_kib / 1024**2:.1f} GiB RAM; load average {load}"
+    return f"load average {load}; host probe {host_probe_ms():.0f} ms"

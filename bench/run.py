@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from bench.atlas import static_atlas
-from bench.exports import cold_load, document_exports, png_export
+from bench.exports import ColdLoads, document_exports, png_export
 from bench.generate import generate
-from bench.report import Report, machine_facts
+from bench.report import Report, conditions, machine_facts
 from bench.server_figures import browser_figures, changes_reruns, reruns
 from bench.servers import CHART_FLOOR_SCRIPT, ROOT, Server, write_floor_app
 
@@ -38,6 +38,14 @@ def _quiet_streamlit() -> None:
     import streamlit.logger
 
     streamlit.logger.set_log_level("error")
+
+
+def take_load_sample(report: Report, loads: ColdLoads) -> None:
+    """The load's next sample, a minute or more after the one before (ColdLoads says why)."""
+    try:
+        loads.take()
+    except Exception as err:  # noqa: BLE001 - a broken sample is a failed figure, the rest still runs
+        report.failed("load+validate large (cold)", err)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         report.note(
             f"large data: {large.stat().st_size / 1024**2:.1f} MiB, 50 countries x 30 issues x 8 dates x 2 quotes"
         )
+        loads = ColdLoads(large)
         for name, step in (
-            ("load+validate large (cold)", lambda: cold_load(report, large)),
+            ("load+validate large (cold)", loads.take),
             ("png export matrix (real)", lambda: png_export(report, "real", real)),
             ("png export matrix (large)", lambda: png_export(report, "large", large, runs=1, judged=False)),
             ("document exports (real)", lambda: document_exports(report, real)),
@@ -75,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                 step()
             except Exception as err:  # noqa: BLE001 - a broken step is a failed figure, the rest still runs
                 report.failed(name, err)
+        take_load_sample(report, loads)
         floor_app = write_floor_app(work)
         chart_floor_app = write_floor_app(work, CHART_FLOOR_SCRIPT, "chart_floor_app.py")
         real_env = {"STANCES_FILE": str(real)}
@@ -92,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
                                 browser_figures(report, app, floor, chart_floor, real, args)
                 except Exception as err:  # noqa: BLE001
                     report.failed(f"server figures ({label})", err)
-    report.note(f"{machine_facts().split('; ')[1]} at the end; run took {time.monotonic() - started:.0f} s")
+                take_load_sample(report, loads)
+        if loads.samples:
+            loads.report(report)
+    report.note(f"at the end: {conditions()}; run took {time.monotonic() - started:.0f} s")
     report.summary()
     (ARTIFACTS / "results.txt").write_text("\n".join(report.lines) + "\n", encoding="utf-8")
     return 0 if all(f.passed for f in report.figures) else 1

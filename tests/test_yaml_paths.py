@@ -74,6 +74,15 @@ def test_the_real_data_file_is_read_by_the_rapid_path():
     assert rapid_data((REPO / "stances.yaml").read_bytes()) is not None
 
 
+def test_the_rapid_walk_declines_a_tree_not_numbered_in_document_order():
+    """The walk steps from node to node by number; a container whose last child is not the one it
+    reached would have been read wrongly, so the text is left to the other paths."""
+    raw = b"a:\n  b: [1, 2]\n  c: d\ne: f\n"
+    assert rapid_data(raw) == {"a": {"b": [1, 2], "c": "d"}, "e": "f"}
+    with mock.patch.object(yaml_rapid, "_Tree_last_child", lambda tree, node: -1):
+        assert rapid_data(raw) is None
+
+
 NEVER = re.compile(r"(?!)")
 
 

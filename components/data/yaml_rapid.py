@@ -31,6 +31,7 @@ except ImportError:  # a platform without a wheel: the other paths read everythi
 # Flags of what only the other paths answer: anchors, aliases and tags, on keys or values.
 _REFUSED = 0 if ryml is None else ryml.KEYANCH | ryml.VALANCH | ryml.KEYREF | ryml.VALREF | ryml.KEYTAG | ryml.VALTAG
 _PLAIN = (True, False)  # PyYAML's `implicit` for a plain scalar
+_MISSING = object()  # not in the walk's memo of plain values
 if ryml is not None:
     from ryml import _ryml
 
@@ -38,7 +39,7 @@ if ryml is not None:
     _NOT_SCALAR = ryml.MAP | ryml.SEQ | _REFUSED
     _KEY_QUOTED, _VAL_QUOTED = ryml.KEYQUO, ryml.VALQUO
     _Tree_type, _Tree_key, _Tree_val = _ryml.Tree_type, _ryml.Tree_key, _ryml.Tree_val
-    _Tree_first_child, _Tree_next_sibling = _ryml.Tree_first_child, _ryml.Tree_next_sibling
+    _Tree_num_children, _Tree_last_child = _ryml.Tree_num_children, _ryml.Tree_last_child
 # Texts rapidyaml reads otherwise than PyYAML, found by differential testing (each guard's
 # test keeps an example): tabs, line breaks PyYAML alone knows (\r, NEL, LS, PS), a BOM
 # inside the text and characters PyYAML refuses outright, all outside _READ_ALIKE; and block
@@ -97,7 +98,7 @@ def read(text: str, *, max_depth: int) -> dict | None:
     if not tree.is_map(root) or tree.type(root) & _REFUSED:
         return None  # a list, a scalar or an empty text: for the other paths
     try:
-        return _Build(tree, max_depth).mapping(root, 1, tree.is_flow(root))
+        return _Build(tree, max_depth).mapping(root, 1, tree.is_flow(root))[0]
     except _Decline:
         return None
 
@@ -141,19 +142,24 @@ def _decoded(view) -> str:
 
 
 class _Build:
-    """The walk over rapidyaml's tree. It calls rapidyaml's C functions directly, not the Python
-    methods of its Tree that wrap them, and a parent tells a scalar child from a container itself:
-    on the benchmark's 7 MiB file, that took the walk from 0.84 to 0.77 s CPU (bench/README.md,
-    "What the load figure taught us")."""
+    """The walk over rapidyaml's tree, which it calls through rapidyaml's C functions, not the
+    Python methods of its Tree that wrap them.
+
+    A freshly parsed tree numbers its nodes in document order (rapidyaml claims each node as it
+    parses it), so a container's first child is the next node and a scalar's next sibling the one
+    after it; only containers are asked how many children they have. Each container checks that
+    the last child it reached is the tree's own, and declines otherwise. On the benchmark's 7 MiB
+    file the direct calls took the walk from 0.84 to 0.77 s CPU, and stepping by number to 0.68 s
+    (bench/README.md, "What the load figure taught us").
+    """
 
     def __init__(self, tree, max_depth: int):
         self.tree, self.max_depth = tree, max_depth
         self.scalars = yaml.SafeLoader("")
         self.plain_values: dict[str, object] = {}  # ids, numbers and dates repeat; all immutable
-        self.end = tree.next_sibling(tree.root_id())  # "no node": the root has no sibling
 
-    def node(self, node: int, flags: int, depth: int, flow: bool):
-        """A mapping or a sequence, or a scalar with an anchor, alias or tag (declined)."""
+    def node(self, node: int, flags: int, depth: int, flow: bool) -> tuple[object, int]:
+        """A mapping or a sequence, and the node after it; a scalar with an anchor, alias or tag is declined."""
         if flags & _REFUSED:
             raise _Decline
         flow = flow or bool(flags & _FLOW)
@@ -161,47 +167,57 @@ class _Build:
 
     def scalar(self, node: int, flags: int, flow: bool):
         text = _decoded(_Tree_val(self.tree, node))
-        return text if flags & _VAL_QUOTED else self.plain(text, flow)
+        if flags & _VAL_QUOTED:
+            return text
+        value = self.plain_values.get(text, _MISSING)
+        return self.plain(text, flow) if value is _MISSING else value
 
-    def mapping(self, node: int, depth: int, flow: bool) -> dict:
+    def mapping(self, node: int, depth: int, flow: bool) -> tuple[dict, int]:
         if depth > self.max_depth:
             raise _Decline
-        tree, end, result = self.tree, self.end, {}
-        child = _Tree_first_child(tree, node)
-        while child != end:
-            flags = _Tree_type(tree, child)
+        tree, memo, result = self.tree, self.plain_values, {}
+        child = last = node + 1
+        for _ in range(_Tree_num_children(tree, node)):
+            flags, last = _Tree_type(tree, child), child
             text = _decoded(_Tree_key(tree, child))
-            key = text if flags & _KEY_QUOTED else self.plain(text, flow, key=True)
-            if not isinstance(key, (str, int)):
-                key = text  # as the other paths do: a key of true or 2021-01-01 stays its text
+            if flags & _KEY_QUOTED:
+                key = text
+            else:
+                key = memo.get(text, _MISSING)
+                key = self.plain(text, flow, key=True) if key is _MISSING else key
+                if not isinstance(key, (str, int)):
+                    key = text  # as the other paths do: a key of true or 2021-01-01 stays its text
             if key in result:
                 raise _Decline  # a duplicate: the other paths say where the first one is
             if flags & _NOT_SCALAR:
-                result[key] = self.node(child, flags, depth, flow)
+                result[key], child = self.node(child, flags, depth, flow)
             else:
-                result[key] = self.scalar(child, flags, flow)
-            child = _Tree_next_sibling(tree, child)
-        return result
+                result[key], child = self.scalar(child, flags, flow), child + 1
+        self.check_last(node, last, result)
+        return result, child
 
-    def sequence(self, node: int, depth: int, flow: bool) -> list:
+    def sequence(self, node: int, depth: int, flow: bool) -> tuple[list, int]:
         if depth > self.max_depth:
             raise _Decline
-        tree, end, items = self.tree, self.end, []
-        child = _Tree_first_child(tree, node)
-        while child != end:
-            flags = _Tree_type(tree, child)
-            items.append(
-                self.node(child, flags, depth, flow) if flags & _NOT_SCALAR else self.scalar(child, flags, flow)
-            )
-            child = _Tree_next_sibling(tree, child)
-        return items
+        tree, items = self.tree, []
+        child = last = node + 1
+        for _ in range(_Tree_num_children(tree, node)):
+            flags, last = _Tree_type(tree, child), child
+            if flags & _NOT_SCALAR:
+                item, child = self.node(child, flags, depth, flow)
+            else:
+                item, child = self.scalar(child, flags, flow), child + 1
+            items.append(item)
+        self.check_last(node, last, items)
+        return items, child
+
+    def check_last(self, node: int, last: int, children) -> None:
+        """The walk's numbering holds only if the container's last child is the one it reached."""
+        if children and _Tree_last_child(self.tree, node) != last:
+            raise _Decline
 
     def plain(self, text: str, flow: bool, key: bool = False):
-        """A plain scalar's value as PyYAML's safe loader makes it."""
-        try:
-            return self.plain_values[text]
-        except KeyError:
-            pass
+        """A plain scalar's value as PyYAML's safe loader makes it (its callers look in plain_values first)."""
         if not text:
             if flow or key:
                 raise _Decline

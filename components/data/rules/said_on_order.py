@@ -18,13 +18,14 @@ DESCRIPTION = "an evidence item's said_on is never after its source's date"
 
 def check(dataset: Dataset, today: dt.date) -> Iterator[Finding]:
     sources = {source.id: source for source in dataset.sources}
+    latest_days = {source.id: last_day(source.date) for source in dataset.sources if source.date is not None}
     for i, position in enumerate(dataset.positions):
         for j, item in enumerate(position.evidence):
-            source = sources.get(item.source)
-            if item.said_on is None or source is None or source.date is None:
+            latest = latest_days.get(item.source)
+            if item.said_on is None or latest is None:
                 continue
-            latest = last_day(source.date)
             if item.said_on > latest:
+                source = sources[item.source]
                 shown = source.date if latest.isoformat() == source.date else f"{source.date}, at the latest {latest}"
                 yield Finding(
                     ("positions", i, "evidence", j, "said_on"),
