@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import paths
 from components.app import loaders as data
+from components.app.collector import freeze_startup_objects
 from components.app.context import AppContext
 from components.app.pages import PAGES
 from components.app.widgets import chrome
@@ -28,6 +29,7 @@ if result.ok:
         present=present,
     )
     chrome.render_summary(context)
+freeze_startup_objects()
 
 
 def _page(module, title):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterator
 
@@ -251,3 +252,16 @@ def test_extra_country_and_issue_appear_on_every_page(tmp_path, monkeypatch, ind
     expected = {EXTRA_COUNTRY, EXTRA_ISSUE} - NOT_LISTED_BY_DESIGN.get(path, set())
     missing = sorted(name for name in expected if name not in text)
     assert not missing, f"the {path} page does not show {missing}"
+
+
+def test_the_first_run_freezes_what_the_server_holds_once_and_only_once():
+    """Full collections then skip the modules and the cached dataset (components/app/collector.py)."""
+    gc.unfreeze()  # as in a fresh server process, whatever ran before in this one
+    assert gc.get_freeze_count() == 0
+    run_page("")
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000, "the modules and the dataset the first run loaded are frozen"
+    run_page("")
+    # Later runs freeze nothing more (their objects are collected as usual); a frozen object that
+    # nothing refers to any longer is still freed, so the count may only fall.
+    assert gc.get_freeze_count() <= frozen
