@@ -1,6 +1,8 @@
-"""The layers below the app import no Streamlit, and the CLI loads chart code only to draw."""
+"""The layers below the app import no Streamlit, the CLI loads chart code only to draw, and every
+module stays small enough to read in one sitting."""
 
 import pkgutil
+import re
 import subprocess
 import sys
 
@@ -56,3 +58,17 @@ def test_the_cli_loads_no_chart_code_until_a_command_draws():
 
 def test_the_check_sees_streamlit_where_it_is_imported():
     assert "streamlit" in imported_after(["components.app.loaders"])
+
+
+MODULE_LINES = 320  # "about 300 lines": past this, a module is doing more than one job
+CODE = re.compile(r"\.(py|js|css|html)$")
+
+
+def test_no_module_is_longer_than_the_limit():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=paths.ROOT, capture_output=True, text=True, timeout=60, check=True
+    ).stdout.split()
+    modules = [name for name in tracked if CODE.search(name)]
+    assert len(modules) > 100, "git listed the project's modules"
+    lengths = {name: len((paths.ROOT / name).read_text(encoding="utf-8").splitlines()) for name in modules}
+    assert {name: n for name, n in lengths.items() if n > MODULE_LINES} == {}

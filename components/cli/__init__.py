@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("new", metavar="NEW.yaml", help="the later file")
     command.add_argument("--format", choices=("text", "markdown"), default="text", help="markdown for a changelog")
     command.set_defaults(handler=cmd_diff)
-    text = "write the static atlas (HTML, CSS, a small script and the data) into OUT_DIR"
+    text = "write the static atlas (HTML, CSS, a few small scripts and the data) into OUT_DIR"
     command = commands.add_parser("site", help=text, description=text)
     command.add_argument("out_dir", metavar="OUT_DIR", help="folder to write (created if needed)")
     command.add_argument("file", nargs="?", default=default, help=f"data file (default: {default})")

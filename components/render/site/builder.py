@@ -1,4 +1,4 @@
-"""Write the static atlas: index.html, atlas.css, atlas.js, and the data as JSON in data.js and evidence.js.
+"""Write the static atlas: index.html, atlas.css, the scripts, and the data as JSON in data.js and evidence.js.
 
 No server, no Python and no network at reading time: the page opens from file://, a USB stick
 or any static host. The data is JSON assigned in two script files, loaded by script elements,
@@ -23,7 +23,10 @@ from components.render.site.markdown import to_html
 from components.render.site.payload import build_payload
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-STATIC = ("atlas.css", "atlas.js")  # copied as they are
+# Deferred scripts run in this order, which index.html keeps: the toolkit, the matrix on a day, the
+# parts drawn from one piece of data each, and atlas.js, which draws the page with them.
+SCRIPTS = ("atlas-kit.js", "atlas-cells.js", "atlas-lists.js", "atlas.js")
+STATIC = ("atlas.css", *SCRIPTS)  # copied as they are
 METHODOLOGY_MARK = "<!-- methodology -->"
 NO_METHODOLOGY = "<p>No methodology file was found when this atlas was built.</p>"
 

@@ -7,6 +7,7 @@ page must show them verbatim and run none of them, even after its data files are
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -16,8 +17,8 @@ from playwright.sync_api import expect
 
 from browser.static_atlas.atlas_page import CELL, build_atlas, expected_cells, set_day, shown_cells
 from components.data.loader import LoadResult
+from components.render.site.builder import SCRIPTS, read_data_js
 from components.render.site.builder import data_js as write_data_js
-from components.render.site.builder import read_data_js
 
 pytestmark = pytest.mark.browser
 
@@ -52,13 +53,13 @@ FINDINGS_JS = """() => {
     const href = a.getAttribute('href');
     if (!href.startsWith('#') && !/^https?:\\/\\/[^\\s/]/.test(href)) found.bad_links.push(`a[href=${href.slice(0, 60)}]`);
   }
-  const allowed = ['data.js', 'atlas.js', 'evidence.js'];
+  const allowed = ALLOWED;
   for (const script of document.scripts) {
     const name = (script.getAttribute('src') || '').split('/').pop();
     if (!allowed.includes(name)) found.scripts.push(script.outerHTML.slice(0, 120));
   }
   return found;
-}"""
+}""".replace("ALLOWED", json.dumps(["data.js", "evidence.js", *SCRIPTS]))
 
 
 def hostile_data() -> dict:

@@ -1,98 +1,16 @@
 // Stance Atlas, static edition: draws the matrix, its evidence, the changes, the sources and the
 // codebook from window.STANCE_ATLAS (data.js) and, once the matrix is drawn, window.STANCE_ATLAS_EVIDENCE
 // (evidence.js, the quotes and sources). No framework, no network, nothing from elsewhere.
-// Every string from the data is set as text (textContent, createTextNode, title, aria-label),
-// never as HTML; a link's address is set only when it parses as http(s).
+// Every string from the data is set as text (atlas-kit.js makes the elements), never as HTML.
+// Loaded after atlas-kit.js (elements, links, dates), atlas-cells.js (the matrix on a day) and
+// atlas-lists.js (the parts drawn from one piece of data each).
 "use strict";
 
 (function () {
   const FORMAT = 1;
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-  const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
   const CELL_KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}:[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-
-  const byId = (id) => document.getElementById(id);
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function add(parent, tag, className, text) {
-    return parent.appendChild(el(tag, className, text));
-  }
-
-  function safeLink(value) {
-    if (typeof value !== "string") return null;
-    try {
-      const url = new URL(value); // no base: a relative or scheme-less address throws
-      return (url.protocol === "http:" || url.protocol === "https:") && url.host ? url.href : null;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function link(parent, text, href, label) {
-    const safe = safeLink(href);
-    if (!safe) return null;
-    const anchor = add(parent, "a", "", text);
-    anchor.href = safe;
-    anchor.rel = "noopener noreferrer";
-    if (label) anchor.setAttribute("aria-label", label);
-    return anchor;
-  }
-
-  // Dates are ISO strings (YYYY-MM-DD), compared as text, as in the data.
-  function isDay(text) {
-    const match = typeof text === "string" && ISO_DAY.exec(text);
-    if (!match) return false;
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  }
-
-  function daysInMonth(year, month) {
-    const date = new Date(Date.UTC(2000, month, 0));
-    date.setUTCFullYear(year, month, 0);
-    return date.getUTCDate();
-  }
-
-  function pad(value, width) {
-    return String(value).padStart(width, "0");
-  }
-
-  // The same day `months` earlier, clamped to the month's end (tables/matrix.py months_before).
-  function monthsBefore(day, months) {
-    const [year, month, date] = day.split("-").map(Number);
-    const total = year * 12 + (month - 1) - months;
-    const newYear = Math.floor(total / 12);
-    const newMonth = total - newYear * 12 + 1;
-    const newDay = Math.min(date, daysInMonth(newYear, newMonth));
-    return `${pad(newYear, 4)}-${pad(newMonth, 2)}-${pad(newDay, 2)}`;
-  }
-
-  function longDate(day) {
-    const [year, month, date] = day.split("-").map(Number);
-    return `${date} ${MONTHS[month - 1]} ${year}`;
-  }
-
-  function monthYear(day) {
-    const [year, month] = day.split("-").map(Number);
-    return `${MONTHS[month - 1]} ${year}`;
-  }
-
-  function plural(count, word) {
-    return `${count} ${word}${count === 1 ? "" : "s"}`;
-  }
-
-  function fail(message) {
-    const notice = el("p", "notice", message);
-    const main = byId("main");
-    main.insertBefore(notice, main.firstChild);
-  }
+  const { byId, add, isDay, longDate, monthYear, plural, fail } = window.AtlasKit;
+  const lists = window.AtlasLists;
 
   const data = window.STANCE_ATLAS;
   if (!data || data.format !== FORMAT) {
@@ -100,65 +18,12 @@
     return;
   }
 
-  const countries = new Map(data.countries.map((country) => [country.id, country]));
-  const issues = new Map(data.issues.map((issue) => [issue.id, issue]));
+  const { countries, issues, cellKey, byCell, inForce, cellView } = window.AtlasCells.cellsOf(data);
   // The quotes, summaries and sources come from evidence.js, read once the matrix is on screen.
   let evidenceLoaded = false;
   let sourceIndex = new Map();
   let sources = new Map();
-  const cellKey = (countryId, issueId) => `${countryId}:${issueId}`;
-
-  // Each cell's positions, oldest first; on one date the later in the file wins, as in the Python tables.
-  const byCell = new Map();
-  for (const position of data.positions) {
-    const key = cellKey(position.country, position.issue);
-    if (!byCell.has(key)) byCell.set(key, []);
-    byCell.get(key).push(position);
-  }
-  for (const list of byCell.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
-
-  function inForce(key, day) {
-    return inForceWithPrevious(key, day)[0];
-  }
-
-  // [the position in force on `day`, the one before it in that cell] (either may be null).
-  function inForceWithPrevious(key, day) {
-    let chosen = null;
-    let previous = null;
-    for (const position of byCell.get(key) || []) {
-      if (position.asOf > day) break;
-      previous = chosen;
-      chosen = position;
-    }
-    return [chosen, previous];
-  }
-
-  // The newest evidence said on or before `day` (tables/matrix.py last_evidenced), or null.
-  function lastEvidenced(position, day) {
-    let newest = null;
-    for (const said of position ? position.evidenceDays : []) if (said <= day) newest = said;
-    return newest;
-  }
-
-  // The matrix in force on `day`: what one cell shows (look, its note, words for screen readers).
-  function cellView(countryId, issueId, day) {
-    const key = cellKey(countryId, issueId);
-    const [position, previous] = inForceWithPrevious(key, day);
-    const look = position || data.empty;
-    const newest = lastEvidenced(position, day);
-    const stale = newest !== null && newest < monthsBefore(day, data.staleAfterMonths);
-    const changed = Boolean(position) && position.asOf === day && (!previous || previous.stance !== position.stance);
-    const notes = [];
-    if (changed) notes.push("▲ changed");
-    if (stale) notes.push(`last evidenced ${monthYear(newest)}`);
-    const parts = [`${countries.get(countryId).name} on ${issues.get(issueId).name}: ${look.text}`];
-    if (position && position.confidenceLevel) parts.push(`${position.confidenceLevel} confidence`);
-    if (position) parts.push(`in force since ${position.asOf}`);
-    parts.push(plural(position ? position.quoteCount : 0, "quote"));
-    if (changed) parts.push("changed on this date");
-    if (stale) parts.push(`stale: last evidenced ${monthYear(newest)}`);
-    return { key, position, look, stale, changed, newest, note: notes.join(" · "), describe: parts.join("; ") };
-  }
+  let changeRows = []; // drawn after the matrix's first frame
 
   const state = { day: data.range.initial, cell: null };
   const buttons = new Map();
@@ -166,27 +31,6 @@
   const slider = byId("change-slider");
   const earlier = byId("previous-change");
   const later = byId("next-change");
-
-  function drawHeader() {
-    document.title = `${data.title} · Stance Atlas`;
-    byId("title").textContent = data.title;
-    const description = byId("description");
-    if (data.description) description.textContent = data.description;
-    else description.remove();
-    byId("stale-months").textContent = String(data.staleAfterMonths);
-  }
-
-  function drawLegend() {
-    const legend = byId("legend");
-    for (const level of data.scale) {
-      const item = add(legend, "li", "", level.text);
-      item.style.background = level.fill;
-      item.style.color = level.ink;
-    }
-    const empty = add(legend, "li", "legend-empty", "No stance / no evidence");
-    empty.style.background = data.empty.fill;
-    empty.style.color = data.empty.ink;
-  }
 
   function drawMatrix() {
     const head = byId("matrix-head");
@@ -263,7 +107,7 @@
     later.disabled = !data.dates.some((date) => date > day);
     updateMatrix();
     if (state.cell) drawEvidence();
-    markChanges();
+    lists.markChanges(changeRows, day);
     byId("as-of-status").textContent = `Showing the stances in force on ${longDate(day)}.`;
   }
 
@@ -325,53 +169,6 @@
     cell.button.focus({ preventScroll: true });
   }
 
-  function quoteCard(parent, quote) {
-    const card = add(parent, "figure", "quote");
-    add(add(card, "blockquote"), "p", "", `“${quote.quote}”`);
-    const caption = add(card, "figcaption");
-    const who = [quote.speaker, quote.voice];
-    if (quote.saidOn) who.push(`said ${quote.saidOn}`);
-    add(caption, "p", "quote-speaker", who.join(" · "));
-    const source = sources.get(quote.source);
-    const line = add(caption, "p", "quote-source");
-    line.appendChild(document.createTextNode("Source: "));
-    if (source) {
-      const jump = add(line, "a", "", source.title);
-      jump.href = `#source-${sourceIndex.get(quote.source) + 1}`;
-      const rest = [source.author, source.publisher, source.date, source.kind].filter(Boolean);
-      if (rest.length) line.appendChild(document.createTextNode(` · ${rest.join(" · ")}`));
-    } else {
-      line.appendChild(document.createTextNode(quote.source));
-    }
-    if (quote.note) add(caption, "p", "quote-note", `Note: ${quote.note}`);
-    const foot = add(caption, "p", "quote-foot");
-    add(foot, "span", quote.verified ? "badge badge-ok" : "badge", quote.verification);
-    foot.appendChild(document.createTextNode(" "));
-    const opened = link(foot, "Open the source at this quote", quote.link,
-      `Open the source at this quote (${source ? source.title : quote.source}), on the web`);
-    if (!opened) add(foot, "span", "muted", "No link: the source has no web address");
-  }
-
-  function drawHistory(parent, key) {
-    add(parent, "h4", "", "Stance history");
-    const list = byCell.get(key) || [];
-    if (!list.length) {
-      add(parent, "p", "muted", "No position is recorded for this cell.");
-      return;
-    }
-    const current = inForce(key, state.day);
-    const steps = add(parent, "ol", "history");
-    for (const position of list) {
-      const item = add(steps, "li", position === current ? "is-current" : position.asOf > state.day ? "is-later" : "");
-      add(item, "span", "history-date", position.asOf);
-      const words = [position.stanceText];
-      if (position.confidenceLevel) words.push(`${position.confidenceLevel} confidence`);
-      item.appendChild(document.createTextNode(` ${words.join(", ")}`));
-      if (position === current) add(item, "span", "history-tag", `in force on ${state.day}`);
-      else if (position.asOf > state.day) add(item, "span", "history-tag", "after the chosen date");
-    }
-  }
-
   function drawEvidence() {
     const heading = byId("evidence-heading");
     const hint = byId("evidence-hint");
@@ -395,7 +192,7 @@
     back.addEventListener("click", backToMatrix);
     if (!view.position) {
       add(body, "p", "", `No evidence: no position is recorded for this cell as of ${state.day}.`);
-      drawHistory(body, state.cell);
+      drawHistory(body);
       return;
     }
     const position = view.position;
@@ -413,109 +210,23 @@
     }
     add(body, "p", "evidence-summary", position.summary);
     const columns = add(body, "div", "evidence-columns");
-    drawHistory(add(columns, "div"), state.cell);
+    drawHistory(add(columns, "div"));
     const quotes = add(columns, "div");
     add(quotes, "h4", "", position.quotes.length ? `Quotes (${position.quotes.length})` : "Quotes");
     if (!position.quotes.length) add(quotes, "p", "muted", "No quotes: the summary explains why no stance is coded.");
-    for (const quote of position.quotes) quoteCard(quotes, quote);
-  }
-
-  // ---- changes, sources, codebook, citation
-
-  const changeRows = [];
-
-  function drawChanges() {
-    const body = byId("changes-body");
-    const intro = byId("changes-intro");
-    if (!data.changes.length) {
-      intro.textContent = "No stance has changed in this data file.";
-      return;
-    }
-    intro.textContent = `${plural(data.changes.length, "change")} of stance, oldest first. A cell's first ` +
-      "position is where its record starts, not a change; a new position with the same stance is not a change " +
-      "either. Choose a date to see the matrix on that day, with the cell that changed opened.";
-    for (const change of data.changes) {
-      const row = add(body, "tr");
-      const show = add(add(row, "td"), "button", "link-button", change.date);
-      show.type = "button";
-      show.setAttribute("aria-label", `Show the matrix on ${longDate(change.date)}, with ${change.country} · ` +
-        `${change.issue} opened`);
-      show.addEventListener("click", () => {
-        setDay(change.date);
-        choose(cellKey(change.countryId, change.issueId), { show: true });
-      });
-      add(row, "td", "", change.country);
-      add(row, "td", "", change.issue);
-      add(row, "td", "", change.from);
-      add(row, "td", "", change.to);
-      add(row, "td", "", change.direction);
-      changeRows.push({ row, date: change.date });
+    for (const quote of position.quotes) {
+      lists.quoteCard(quotes, quote, sources.get(quote.source), sourceIndex.get(quote.source) + 1);
     }
   }
 
-  function markChanges() {
-    for (const { row, date } of changeRows) row.classList.toggle("is-later", date > state.day);
+  function drawHistory(parent) {
+    lists.drawHistory(parent, byCell.get(state.cell) || [], inForce(state.cell, state.day), state.day);
   }
 
-  function drawSources() {
-    byId("sources-intro").textContent = `${plural(data.sources.length, "source")}, in the order of the data file. ` +
-      "Each names the cells whose quotes it holds.";
-    const list = byId("sources-list");
-    data.sources.forEach((source, index) => {
-      const item = add(list, "li", "source");
-      item.id = `source-${index + 1}`;
-      add(item, "p", "source-title", source.title);
-      const line = add(item, "p", "", [source.author, source.publisher, source.date, source.kind].filter(Boolean).join(" · "));
-      line.appendChild(document.createTextNode(" · "));
-      if (!link(line, "Open the source", source.url, `Open the source: ${source.title}, on the web`)) {
-        add(line, "span", "muted", "no web address");
-      }
-      const cited = source.citedBy.length ? `Cited for ${source.citedBy.join("; ")}` : "Not cited by any cell";
-      add(item, "p", "muted", `${cited}. ${plural(source.quotes, "quote")}: ${source.status}.`);
-    });
+  function showChange(change) {
+    setDay(change.date);
+    choose(cellKey(change.countryId, change.issueId), { show: true });
   }
-
-  // The methodology is the project's own text, converted and escaped by the builder into a
-  // <template>: it is moved onto the page as it is, never parsed from a string.
-  function drawMethodology() {
-    const text = byId("methodology-text");
-    if (text) byId("methodology-prose").replaceChildren(text.content.cloneNode(true));
-  }
-
-  function drawCodebook() {
-    const holder = byId("codebook");
-    for (const issue of data.issues) {
-      add(holder, "h4", "", issue.name);
-      add(holder, "p", "", issue.question);
-      if (issue.note) add(holder, "p", "muted", issue.note);
-      const scroll = add(holder, "div", "table-scroll");
-      scroll.tabIndex = 0; // a keyboard can scroll it on a narrow screen
-      scroll.setAttribute("role", "region");
-      scroll.setAttribute("aria-label", `Codebook: ${issue.name}`);
-      const grid = add(scroll, "table", "list codebook");
-      add(grid, "caption", "visually-hidden", `Codebook: ${issue.name}`);
-      const head = add(add(grid, "thead"), "tr");
-      for (const name of ["Stance", "What it means on this issue"]) add(head, "th", "", name).scope = "col";
-      const body = add(grid, "tbody");
-      for (const level of issue.levels) {
-        const row = add(body, "tr");
-        add(row, "th", "", level.stance).scope = "row";
-        add(row, "td", level.text ? "" : "muted", level.text || "Not defined for this issue");
-      }
-    }
-  }
-
-  function drawCitation() {
-    const here = safeLink(location.href.split("#")[0]) || location.href.split("#")[0];
-    const cite = (style) => (data.citations[style] || []).join(here);
-    byId("citation").textContent = cite("APA");
-    byId("citation-chicago").textContent = cite("Chicago");
-    byId("citation-bibtex").textContent = cite("BibTeX");
-    byId("edition").textContent = `Data edition: ${data.file}, ${data.edition.label} (sha256 ${data.edition.digest}). ` +
-      `Atlas built on ${longDate(data.built)}.`;
-  }
-
-  // ---- evidence.js: the quotes, summaries and sources, in the order of the positions
 
   function loadEvidence(done) {
     const script = document.createElement("script");
@@ -565,21 +276,21 @@
 
   // The matrix first, so it is on screen at the first frame; the methodology and the long lists
   // below it follow once that frame is drawn.
-  drawHeader();
-  drawLegend();
+  lists.drawHeader(data);
+  lists.drawLegend(data.scale, data.empty);
   drawMatrix();
   drawDateControl();
   setDay(state.day);
   recall();
   window.addEventListener("hashchange", recall);
   requestAnimationFrame(() => setTimeout(() => {
-    drawMethodology();
-    drawChanges();
-    drawCodebook();
-    drawCitation();
-    markChanges();
+    lists.drawMethodology();
+    changeRows = lists.drawChanges(data.changes, showChange);
+    lists.drawCodebook(data.issues);
+    lists.drawCitation(data);
+    lists.markChanges(changeRows, state.day);
     loadEvidence(() => {
-      if (evidenceLoaded) drawSources();
+      if (evidenceLoaded) lists.drawSources(data.sources);
       if (state.cell) drawEvidence();
       document.documentElement.dataset.atlasReady = "true";
     });
