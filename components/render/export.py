@@ -59,7 +59,8 @@ def matrix_json(matrix: pd.DataFrame, cited: CitedView) -> str:
 
 
 def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tuple[list[dict], list]:
-    """Per coded or explained cell: its text and footnote numbers; and the footnoted sources in order."""
+    """Per coded or explained cell: its heading, its text and footnote numbers, as plain text each
+    format marks up; and the footnoted sources in order."""
     sources = {s.id: s for s in dataset.sources}
     notes: list = []
     cells = []
@@ -74,15 +75,12 @@ def briefing_parts(dataset: Dataset, matrix: pd.DataFrame, as_of: dt.date) -> tu
             if source not in notes:
                 notes.append(source)
             numbers.append(notes.index(source) + 1)
+        stance = "" if pd.isna(row.stance) else f" ({signed(int(row.stance))})"
+        confidence = f", {row.confidence} confidence" if row.confidence else ""
         cells.append(
             {
-                "country": row.country,
-                "issue": row.issue,
-                "label": row.label,
-                "stance": None if pd.isna(row.stance) else int(row.stance),
-                "confidence": row.confidence,
-                "since": row.since,
-                "summary": row.summary,
+                "heading": f"{row.country}: {row.issue}: {row.label}{stance}",
+                "text": f"Since {row.since}{confidence}. {row.summary}",
                 "quotes": [
                     (item.quote, notes.index(sources[item.source]) + 1, who_speaks(item, row.country))
                     for item in evidence
@@ -97,11 +95,9 @@ def briefing_markdown(dataset: Dataset, matrix: pd.DataFrame, cited: CitedView) 
     cells, notes = briefing_parts(dataset, matrix, cited.as_of)
     lines = [f"# {dataset.title}: {cited.view}", "", f"Stances as of {cited.as_of.isoformat()}.", ""]
     for cell in cells:
-        stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
-        confidence = f", {cell['confidence']} confidence" if cell["confidence"] else ""
         marks = "".join(f"[^{n}]" for n in cell["notes"])
-        lines.append(f"## {cell['country']}: {cell['issue']}: {cell['label']}{stance}")
-        lines.append(f"Since {cell['since']}{confidence}. {cell['summary']}{marks}")
+        lines.append(f"## {cell['heading']}")
+        lines.append(f"{cell['text']}{marks}")
         lines += [f'> "{quote}"[^{n}] — {who}' for quote, n, who in cell["quotes"]]
         lines.append("")
     for number, source in enumerate(notes, 1):
@@ -118,11 +114,9 @@ def briefing_html(dataset: Dataset, matrix: pd.DataFrame, cited: CitedView) -> s
     esc = html.escape
     body = [f"<h1>{esc(dataset.title)}: {esc(cited.view)}</h1>", f"<p>Stances as of {cited.as_of.isoformat()}.</p>"]
     for cell in cells:
-        stance = f" ({signed(cell['stance'])})" if cell["stance"] is not None else ""
-        confidence = f", {esc(cell['confidence'])} confidence" if cell["confidence"] else ""
         marks = "".join(f'<sup><a href="#note-{n}">{n}</a></sup>' for n in cell["notes"])
-        body.append(f"<h2>{esc(cell['country'])}: {esc(cell['issue'])}: {esc(cell['label'])}{stance}</h2>")
-        body.append(f"<p>Since {cell['since']}{confidence}. {esc(cell['summary'])}{marks}</p>")
+        body.append(f"<h2>{esc(cell['heading'])}</h2>")
+        body.append(f"<p>{esc(cell['text'])}{marks}</p>")
         body += [
             f'<blockquote>"{esc(q)}"<sup><a href="#note-{n}">{n}</a></sup> — {esc(who)}</blockquote>'
             for q, n, who in cell["quotes"]

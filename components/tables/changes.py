@@ -12,44 +12,23 @@ import datetime as dt
 import pandas as pd
 
 from components.data.schema import Country, Dataset, Government
-from components.tables.history import positions_by_cell, stance_changes
+from components.tables.history import STANCE_PAIR, positions_by_cell, stance_changes
 from components.tables.labels import direction_of, leader_text, move_text, stance_text
 from components.tables.matrix import latest_positions
 
+CELL_COLUMNS = ["country_id", "country", "issue_id", "issue"]
+MOVED_COLUMNS = [*STANCE_PAIR, "move", "direction"]  # the two stances, the move in words, and its direction
 MOVE_COLUMNS = [
-    "country_id",
-    "country",
-    "issue_id",
-    "issue",
+    *CELL_COLUMNS,
     "from_date",
     "first_recorded",
-    "from_stance",
-    "to_stance",
-    "from_label",
-    "to_label",
-    "move",
-    "direction",
+    *MOVED_COLUMNS,
     "from_government",
     "to_government",
     "since",
     "position",
 ]
-CHANGE_LIST_COLUMNS = [
-    "date",
-    "country_id",
-    "country",
-    "issue_id",
-    "issue",
-    "from_stance",
-    "to_stance",
-    "from_label",
-    "to_label",
-    "move",
-    "direction",
-    "government",
-    "summary",
-    "position",
-]
+CHANGE_LIST_COLUMNS = ["date", *CELL_COLUMNS, *MOVED_COLUMNS, "government", "summary", "position"]
 CSV_COLUMNS = [
     "date",
     "country",

@@ -92,19 +92,8 @@ def governments_table(dataset: Dataset, countries=None, start: dt.date | None = 
     return pd.DataFrame(rows, columns=["country_id", "country", "leader", "from", "to", "acting"])
 
 
-CHANGE_COLUMNS = [
-    "date",
-    "country_id",
-    "issue_id",
-    "issue",
-    "from_stance",
-    "to_stance",
-    "from_label",
-    "to_label",
-    "direction",
-    "change",
-    "position",
-]
+STANCE_PAIR = ["from_stance", "to_stance", "from_label", "to_label"]  # a change's two stances, as values and words
+CHANGE_COLUMNS = ["date", "country_id", "issue_id", "issue", *STANCE_PAIR, "direction", "change", "position"]
 
 
 def stance_changes(dataset: Dataset, countries=None, issues=None, until: dt.date | None = None) -> pd.DataFrame:

@@ -77,29 +77,19 @@ def render_dates(ctx: AppContext) -> tuple[dt.date, dt.date, list[str], list[str
         end = st.date_input(
             "To", value=today, min_value=first, max_value=today, key=TO_KEY, bind="query-params", format="YYYY-MM-DD"
         )
-    country_ids = [c.id for c in ds.countries]
-    issue_ids = [i.id for i in ds.issues]
-    keep_choice_current(ctx, COUNTRIES_KEY, country_ids)
-    keep_choice_current(ctx, ISSUES_KEY, issue_ids)
     with country_col:
-        countries = st.multiselect(
-            "Countries",
-            country_ids,
-            format_func=ctx.country_name,
-            key=COUNTRIES_KEY,
-            bind="query-params",
-            placeholder="All countries",
-        )
+        countries = _filter_picker(ctx, "Countries", [c.id for c in ds.countries], ctx.country_name, COUNTRIES_KEY)
     with issue_col:
-        issues = st.multiselect(
-            "Issues",
-            issue_ids,
-            format_func=ctx.issue_name,
-            key=ISSUES_KEY,
-            bind="query-params",
-            placeholder="All issues",
-        )
+        issues = _filter_picker(ctx, "Issues", [i.id for i in ds.issues], ctx.issue_name, ISSUES_KEY)
     return start, end, countries, issues
+
+
+def _filter_picker(ctx: AppContext, label: str, ids: list[str], names, key: str) -> list[str]:
+    """A URL-bound choice of countries or issues, shown by name; none chosen means all of them."""
+    keep_choice_current(ctx, key, ids)
+    return st.multiselect(
+        label, ids, format_func=names, key=key, bind="query-params", placeholder=f"All {label.lower()}"
+    )
 
 
 def _narrowed(table: pd.DataFrame, countries: list[str], issues: list[str]) -> pd.DataFrame:
