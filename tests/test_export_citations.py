@@ -10,7 +10,7 @@ import json
 import altair as alt
 import pandas as pd
 from apptest_support import recorded_downloads
-from builders import VALID
+from builders import VALID, loaded, valid_data
 
 from components.data.loader import load_dataset
 from components.render import charts, export, images
@@ -63,6 +63,27 @@ def test_the_briefings_end_with_how_to_cite():
     assert "## How to cite" in markdown and CITED.text("APA") in markdown and CITED.text("BibTeX") in markdown
     page = export.briefing_html(DATASET, MATRIX, CITED)
     assert "<h2>How to cite</h2>" in page and "Retrieved 3 February 2026" in page
+
+
+def assessed_among_coded() -> tuple:
+    """The fixture with South Korea's Clean Network assessed without a stance after its coded
+    positions, so the matrix of 2020-11-02 mixes coded cells and one cell with no confidence."""
+    data = valid_data()
+    position = next(p for p in data["positions"] if p["stance"] is None)
+    position["as_of"] = dt.date(2020, 11, 1)
+    dataset = loaded(data)
+    return dataset, matrix_table(dataset, dt.date(2020, 11, 2))
+
+
+def test_a_cell_without_a_stance_has_no_confidence_in_the_table_or_the_briefings():
+    dataset, matrix = assessed_among_coded()
+    by_cell = matrix.set_index(["country_id", "issue_id"])["confidence"]
+    assert by_cell[("KR", "clean_network")] is None and by_cell[("JP", "quad")] == "medium"
+    assessed = next(p for p in dataset.positions if p.stance is None)
+    markdown = export.briefing_markdown(dataset, matrix, CITED)
+    assert f"Since 2020-11-01. {assessed.summary}" in markdown and "nan" not in markdown
+    page = export.briefing_html(dataset, matrix, CITED)
+    assert "<p>Since 2020-11-01. Assessed; no public position" in page and "nan" not in page
 
 
 def test_an_exported_image_has_its_source_and_citation_under_the_chart():

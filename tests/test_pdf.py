@@ -11,9 +11,10 @@ import pypdf
 import pytest
 import typst
 from apptest_support import recorded_downloads
+from builders import real_result
 from conftest import REPO_ROOT, VALID, load_data, valid_data
 
-from components.data.loader import load_dataset, parse_dataset
+from components.data.loader import load_dataset
 from components.render import pdf
 from components.tables import matrix_table
 from components.tables.citation import STYLES, citation, edition_of
@@ -182,6 +183,18 @@ def test_a_cell_without_evidence_or_speaker_says_so():
     assert squash(NO_SPEAKER) in squash(later)
 
 
+def test_a_cell_assessed_without_a_stance_says_no_stance_coded():
+    data = valid_data()
+    next(p for p in data["positions"] if p["stance"] is None)["as_of"] = dt.date(2020, 11, 1)
+    result = load_data(data)
+    assert result.ok, [str(p) for p in result.problems]
+    day = dt.date(2020, 11, 2)  # coded cells beside the one assessed without a stance
+    _, text = pdf_text(pdf.briefing_pdf(result, matrix_table(result.dataset, day), day))
+    flat = squash(text)
+    assert squash("in force since 2020-11-01 · no stance coded") in flat
+    assert squash("confidence unknown") not in flat
+
+
 def test_hostile_text_from_the_data_stays_literal():
     data = valid_data()
     data["title"] = HOSTILE[0]
@@ -207,10 +220,7 @@ def test_hostile_text_from_the_data_stays_literal():
 
 
 def test_the_real_data_file_gives_a_briefing():
-    path = REPO_ROOT / "stances.yaml"
-    result = parse_dataset(path.read_bytes(), path.name)
-    if not result.ok:
-        pytest.skip(f"stances.yaml has problems: {result.problems[0]}")
+    result = real_result()
     as_of = max(p.as_of for p in result.dataset.positions)
     matrix = matrix_table(result.dataset, as_of)
     data = pdf.briefing_pdf(result, matrix, as_of)

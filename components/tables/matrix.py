@@ -111,6 +111,9 @@ def matrix_table(
     table = pd.DataFrame(rows)
     if not table.empty:
         table["stance"] = table["stance"].astype("Int64")
+        # pandas reads a text column with gaps as strings and NaN, and NaN is truthy: every reader
+        # would have to know. A cell without a confidence keeps None, as the data file says.
+        table["confidence"] = pd.Series([row["confidence"] for row in rows], index=table.index, dtype=object)
     return table
 
 
