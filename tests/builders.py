@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
 
-from components.data.loader import LoadResult, parse_dataset
+from components import paths
+from components.data.loader import LoadResult, load_dataset, parse_dataset
 from components.data.schema import Dataset
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +53,15 @@ def quote(source: str, text: str, said_on: dt.date | None = None, **fields) -> d
     if said_on:
         item["said_on"] = said_on
     return {**item, **fields}
+
+
+@functools.cache
+def real_result() -> LoadResult:
+    """The project's own stances.yaml, which must be valid: a test on the real data fails, listing
+    every problem, rather than passing by checking nothing."""
+    result = load_dataset(paths.DATA_FILE)
+    assert result.ok, "\n".join(str(p) for p in result.problems)
+    return result
 
 
 def valid_data() -> dict:

@@ -6,20 +6,15 @@ import datetime as dt
 
 import pytest
 import yaml
-from builders import REPO_ROOT
+from builders import real_result
 
-from components.data.loader import load_dataset
 from components.data.verify import describe, verify_quotes
 from components.tables import coverage_table
-
-DATA = REPO_ROOT / "stances.yaml"
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    result = load_dataset(DATA)
-    assert result.ok, "\n".join(str(p) for p in result.problems)
-    return result.dataset
+    return real_result().dataset
 
 
 def test_every_quote_is_verbatim_in_its_archived_source_with_a_matching_sha256(dataset, archive_dir):

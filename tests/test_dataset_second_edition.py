@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import real_result
 
-from components import paths
-from components.data.loader import load_dataset
 from components.data.schema import STANCE_VOICES
 from components.tables import matrix_table
 from components.tables.coverage import government_coverage_table
@@ -19,9 +18,7 @@ from components.tables.coverage import government_coverage_table
 
 @pytest.fixture(scope="module")
 def dataset():
-    result = load_dataset(paths.DATA_FILE)
-    assert result.ok, "\n".join(str(p) for p in result.problems)
-    return result.dataset
+    return real_result().dataset
 
 
 def cell(dataset, country, issue):

@@ -7,10 +7,11 @@ import io
 import re
 
 import pytest
+from builders import real_result
 from conftest import REPO_ROOT, VALID, load_data, valid_data
 from pptx import Presentation
 
-from components.data.loader import load_dataset, parse_dataset
+from components.data.loader import load_dataset
 from components.render import slides
 from components.tables import matrix_table
 from components.tables.citation import STYLES, citation, edition_of
@@ -174,10 +175,7 @@ def test_an_issue_with_many_countries_continues_on_another_slide():
 
 
 def test_the_real_data_file_gives_a_deck():
-    path = REPO_ROOT / "stances.yaml"
-    result = parse_dataset(path.read_bytes(), path.name)
-    if not result.ok:
-        pytest.skip(f"stances.yaml has problems: {result.problems[0]}")
+    result = real_result()
     as_of = max(p.as_of for p in result.dataset.positions)
     data = slides.briefing_pptx(result, matrix_table(result.dataset, as_of), as_of)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
