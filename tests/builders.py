@@ -175,3 +175,17 @@ def with_new_zealand() -> Variant:
         .issue(COST_SHARING)
         .position("NZ", "quad", dt.date(2020, 5, 1), summary="No position.")
     )
+
+
+def with_text_after_names(data: dict, text: str) -> dict:
+    """`text` after every scale label, country name, and issue name, question and codebook level:
+    the names every view shows, where the hostile-text tests put their payloads."""
+    for level in data["scale"]:
+        level["label"] = f"{level['label']} {text}"
+    for country in data["countries"]:
+        country["name"] = f"{country['name']} {text}"
+    for issue in data["issues"]:
+        issue["name"] = f"{issue['name']} {text}"
+        issue["question"] = f"{issue['question']} {text}"
+        issue["levels"] = {value: f"{words} {text}" for value, words in issue["levels"].items()}
+    return data

@@ -1,4 +1,4 @@
-"""Fixtures for every test: the valid fixture's dataset and the real source archive.
+"""Fixtures for every test: the valid fixture (its dataset, or its load result) and the real source archive.
 
 Test data is built by tests/builders.py (import it as `builders`); the page tests' own
 fixtures are in tests/pages/conftest.py, the browser tests' in tests/browser/conftest.py.
@@ -14,7 +14,7 @@ import pytest
 # Re-exported for the modules that still import them from here (tests/test_rules.py): new code imports builders.
 from builders import FIXTURES, REPO_ROOT, VALID, dump, load_data, valid_data  # noqa: F401
 
-from components.data.loader import parse_dataset
+from components.data.loader import LoadResult, load_dataset, parse_dataset
 
 
 @pytest.fixture
@@ -22,6 +22,14 @@ def valid_dataset():
     result = parse_dataset(VALID.read_bytes(), str(VALID))
     assert result.ok, [str(p) for p in result.problems]
     return result.dataset
+
+
+@pytest.fixture(scope="session")
+def valid_result() -> LoadResult:
+    """The valid fixture loaded as the app loads a file, by its file name: the exports print it."""
+    result = load_dataset(VALID)
+    assert result.ok, [str(p) for p in result.problems]
+    return result
 
 
 def _archive_folder() -> Path:

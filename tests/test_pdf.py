@@ -14,7 +14,6 @@ from apptest_support import recorded_downloads
 from builders import real_result
 from conftest import REPO_ROOT, VALID, load_data, valid_data
 
-from components.data.loader import load_dataset
 from components.render import pdf
 from components.tables import matrix_table
 from components.tables.citation import STYLES, citation, edition_of
@@ -62,16 +61,11 @@ def save_and_render(name: str, data: bytes) -> None:
 
 
 @pytest.fixture(scope="module")
-def valid():
-    result = load_dataset(VALID)
-    assert result.ok, [str(p) for p in result.problems]
-    return result
-
-
-@pytest.fixture(scope="module")
-def briefing(valid):
-    matrix = matrix_table(valid.dataset, AS_OF)
-    data = pdf.briefing_pdf(valid, matrix, AS_OF, accessed=ACCESSED, url="https://atlas.example/?as_of=2020-11-01")
+def briefing(valid_result):
+    matrix = matrix_table(valid_result.dataset, AS_OF)
+    data = pdf.briefing_pdf(
+        valid_result, matrix, AS_OF, accessed=ACCESSED, url="https://atlas.example/?as_of=2020-11-01"
+    )
     save_and_render("briefing-fixture", data)
     return data, matrix
 
@@ -101,35 +95,35 @@ def test_the_briefing_is_several_a4_pages(briefing):
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.5)
 
 
-def test_the_first_page_names_the_title_date_and_edition(valid, briefing):
+def test_the_first_page_names_the_title_date_and_edition(valid_result, briefing):
     reader, _ = pdf_text(briefing[0])
     first = squash(reader.pages[0].extract_text())
-    edition = edition_of(valid.dataset, valid.digest)
-    assert squash(valid.dataset.title) in first
+    edition = edition_of(valid_result.dataset, valid_result.digest)
+    assert squash(valid_result.dataset.title) in first
     assert AS_OF.isoformat() in first
     assert squash(edition.label) in first
-    assert reader.metadata.title == f"{valid.dataset.title}: Matrix"
+    assert reader.metadata.title == f"{valid_result.dataset.title}: Matrix"
 
 
-def test_every_cell_with_its_evidence_and_footnoted_sources(valid, briefing):
+def test_every_cell_with_its_evidence_and_footnoted_sources(valid_result, briefing):
     data, matrix = briefing
     _, text = pdf_text(data)
     flat = squash(text)
     for country, issue in zip(matrix["country"], matrix["issue"]):
         assert squash(f"{country} · {issue}") in flat
-    cited = {item.source for p in valid.dataset.positions for item in p.evidence}
-    for source in valid.dataset.sources:
+    cited = {item.source for p in valid_result.dataset.positions for item in p.evidence}
+    for source in valid_result.dataset.sources:
         if source.id in cited:
             assert squash(source.title) in flat, source.title
             assert squash(source.publisher) in flat
     assert squash("As reported by the source (test fixture) (Press report)") in flat  # speaker and voice
 
 
-def test_quotes_and_their_links_are_in_the_text(valid, briefing):
+def test_quotes_and_their_links_are_in_the_text(valid_result, briefing):
     data, matrix = briefing
     reader, text = pdf_text(data)
     flat = squash(text)
-    shown = [valid.dataset.positions[i] for i in matrix["position"] if i >= 0]
+    shown = [valid_result.dataset.positions[i] for i in matrix["position"] if i >= 0]
     for position in shown:
         for item in position.evidence:
             assert squash(item.quote) in flat
@@ -142,30 +136,30 @@ def test_quotes_and_their_links_are_in_the_text(valid, briefing):
     assert any("hani.co.kr" in link and "#:~:text=" in link for link in links)  # opens the source at the quote
 
 
-def test_the_codebook_and_every_citation_style(valid, briefing):
+def test_the_codebook_and_every_citation_style(valid_result, briefing):
     _, text = pdf_text(briefing[0])
     flat = squash(text)
-    ds = valid.dataset
+    ds = valid_result.dataset
     for issue in ds.issues:
         assert squash(issue.question) in flat
         for meaning in issue.levels.values():
             assert squash(meaning) in flat
-    edition = edition_of(ds, valid.digest)
+    edition = edition_of(ds, valid_result.digest)
     for style in STYLES:
         cited = citation(edition, "Matrix", AS_OF, "https://atlas.example/?as_of=2020-11-01", ACCESSED, style)
         assert squash(cited) in flat, style
 
 
-def test_chosen_cells_limit_the_evidence_and_codebook(valid):
-    matrix = matrix_table(valid.dataset, AS_OF)
-    data = pdf.briefing_pdf(valid, matrix, AS_OF, cells=[("JP", "quad")])
+def test_chosen_cells_limit_the_evidence_and_codebook(valid_result):
+    matrix = matrix_table(valid_result.dataset, AS_OF)
+    data = pdf.briefing_pdf(valid_result, matrix, AS_OF, cells=[("JP", "quad")])
     _, text = pdf_text(data)
     flat = squash(text)
     assert squash("Japan · The Quad") in flat
     assert squash("South Korea · Clean Network") not in flat
     assert squash("1 chosen of 4 cells") in flat
-    quad = next(i for i in valid.dataset.issues if i.id == "quad")
-    clean = next(i for i in valid.dataset.issues if i.id == "clean_network")
+    quad = next(i for i in valid_result.dataset.issues if i.id == "quad")
+    clean = next(i for i in valid_result.dataset.issues if i.id == "clean_network")
     assert squash(quad.question) in flat and squash(clean.question) not in flat
 
 

@@ -8,10 +8,9 @@ import re
 
 import pytest
 from builders import real_result
-from conftest import REPO_ROOT, VALID, load_data, valid_data
+from conftest import REPO_ROOT, load_data, valid_data
 from pptx import Presentation
 
-from components.data.loader import load_dataset
 from components.render import slides
 from components.tables import matrix_table
 from components.tables.citation import STYLES, citation, edition_of
@@ -42,41 +41,34 @@ def notes_text(slide) -> str:
 
 
 @pytest.fixture(scope="module")
-def valid():
-    result = load_dataset(VALID)
-    assert result.ok, [str(p) for p in result.problems]
-    return result
-
-
-@pytest.fixture(scope="module")
-def deck(valid):
-    matrix = matrix_table(valid.dataset, AS_OF)
-    data = slides.briefing_pptx(valid, matrix, AS_OF, url=URL, accessed=ACCESSED)
+def deck(valid_result):
+    matrix = matrix_table(valid_result.dataset, AS_OF)
+    data = slides.briefing_pptx(valid_result, matrix, AS_OF, url=URL, accessed=ACCESSED)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "slides-fixture.pptx").write_bytes(data)
     return deck_of(data), matrix
 
 
-def test_the_deck_is_16_9_with_a_slide_per_issue(valid, deck):
+def test_the_deck_is_16_9_with_a_slide_per_issue(valid_result, deck):
     prs, _ = deck
     assert prs.slide_width * 9 == prs.slide_height * 16
-    assert len(prs.slides) == 3 + len(valid.dataset.issues)
+    assert len(prs.slides) == 3 + len(valid_result.dataset.issues)
 
 
-def test_slide_titles(valid, deck):
+def test_slide_titles(valid_result, deck):
     prs, _ = deck
     titles = [slide.shapes.title.text_frame.text for slide in prs.slides]
-    assert titles[0] == valid.dataset.title
+    assert titles[0] == valid_result.dataset.title
     assert AS_OF.isoformat() in titles[1]
-    assert titles[2:-1] == [issue.name for issue in valid.dataset.issues]
+    assert titles[2:-1] == [issue.name for issue in valid_result.dataset.issues]
     assert titles[-1] == "Sources"
 
 
-def test_the_title_slide_names_the_date_and_edition(valid, deck):
+def test_the_title_slide_names_the_date_and_edition(valid_result, deck):
     prs, _ = deck
     text = slide_text(prs.slides[0])
     assert AS_OF.isoformat() in text
-    assert edition_of(valid.dataset, valid.digest).label in text
+    assert edition_of(valid_result.dataset, valid_result.digest).label in text
 
 
 def test_coordinates_are_whole_emus(deck):
@@ -98,7 +90,7 @@ def test_only_standard_layouts_and_one_common_font(deck):
     assert fonts == {"Arial"}
 
 
-def test_the_matrix_slide_shows_the_2x_png_at_its_own_proportions(valid, deck):
+def test_the_matrix_slide_shows_the_2x_png_at_its_own_proportions(valid_result, deck):
     prs, _ = deck
     slide = prs.slides[1]
     pictures = [shape for shape in slide.shapes if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
@@ -111,13 +103,13 @@ def test_the_matrix_slide_shows_the_2x_png_at_its_own_proportions(valid, deck):
     assert picture.left >= 0 and picture.left + picture.width <= prs.slide_width
     assert picture.top >= 0 and picture.top + picture.height <= prs.slide_height
     assert picture.width >= prs.slide_width * 0.8  # the chart fills the slide's width
-    note = edition_of(valid.dataset, valid.digest).label
+    note = edition_of(valid_result.dataset, valid_result.digest).label
     assert note in slide_text(slide)  # the source line under the picture
 
 
-def test_each_issue_slide_gives_every_country_a_stance_and_a_cited_quote(valid, deck):
+def test_each_issue_slide_gives_every_country_a_stance_and_a_cited_quote(valid_result, deck):
     prs, matrix = deck
-    ds = valid.dataset
+    ds = valid_result.dataset
     sources = {s.id: s for s in ds.sources}
     for slide, issue in zip(list(prs.slides)[2:-1], ds.issues, strict=True):
         text, notes = slide_text(slide), notes_text(slide)
@@ -135,17 +127,17 @@ def test_each_issue_slide_gives_every_country_a_stance_and_a_cited_quote(valid, 
                 assert sources[item.source].url in notes
 
 
-def test_the_sources_slide_lists_every_quoted_source_and_its_notes_cite_the_deck(valid, deck):
+def test_the_sources_slide_lists_every_quoted_source_and_its_notes_cite_the_deck(valid_result, deck):
     prs, _ = deck
     text, notes = slide_text(prs.slides[-1]), notes_text(prs.slides[-1])
     quoted = set()
     for slide in list(prs.slides)[2:-1]:
         shown = slide_text(slide)
-        quoted |= {item.source for p in valid.dataset.positions for item in p.evidence if item.quote in shown}
+        quoted |= {item.source for p in valid_result.dataset.positions for item in p.evidence if item.quote in shown}
     assert quoted
-    for source in valid.dataset.sources:
+    for source in valid_result.dataset.sources:
         assert (source_citation(source) in text) == (source.id in quoted)
-    edition = edition_of(valid.dataset, valid.digest)
+    edition = edition_of(valid_result.dataset, valid_result.digest)
     for style in STYLES:
         assert citation(edition, "Matrix", AS_OF, URL, ACCESSED, style) in notes
 

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
-from builders import COST_SHARING, TESTLAND, Variant, loaded
+from builders import COST_SHARING, TESTLAND, Variant, loaded, with_text_after_names
 from playwright.sync_api import expect
 
 from browser.locators import CELL, HEATMAP
@@ -79,19 +79,13 @@ def hostile_data() -> dict:
         .position("JP", "cost_sharing", dt.date(2019, 1, 10), summary=ALL)
         .data
     )
+    data = with_text_after_names(data, ALL)
     data["title"] = f"Atlas {BROKEN_BLOCK}"
     data["description"] = ALL
-    for level in data["scale"]:
-        level["label"] = f"{level['label']} {ALL}"
     for country in data["countries"]:
-        country["name"] = f"{country['name']} {ALL}"
         for government in country["governments"]:
             # The quiz leaves out quotes naming a leader; KR's leaders share no word with KR's quotes.
             government["leader"] = f"{government['leader']} {BAIT if country['id'] == 'KR' else ALL}"
-    for issue in data["issues"]:
-        issue["name"] = f"{issue['name']} {ALL}"
-        issue["question"] = f"{issue['question']} {ALL}"
-        issue["levels"] = {value: f"{text} {ALL}" for value, text in issue["levels"].items()}
     for source in data["sources"]:
         for field in ("title", "publisher", "author", "kind", "date_note"):
             source[field] = f"{source.get(field, field)} {ALL}"

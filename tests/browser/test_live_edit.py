@@ -103,20 +103,25 @@ def expect_error_page(page, raw: bytes, started: float) -> None:
     expect(page.locator("h1").filter(has_text="Stances as of")).to_have_count(0)
 
 
+def break_then_save(base: str, live_file: Path, raw: bytes, page, wait_for_app) -> float:
+    """Save a broken file and see the error page; then save `raw`, and return when it was written."""
+    started = time.monotonic()
+    write_atomically(live_file, broken_bytes())
+    expect_error_page(page, broken_bytes(), started)
+    wait_for_app(page)
+    assert_alive(base, page)
+    started = time.monotonic()
+    write_atomically(live_file, raw)
+    return started
+
+
 def test_matrix_follows_the_file_without_a_reload(base, live_file, changed_raw, page, wait_for_app, browser_log):
     page.goto(base + "/")
     wait_for_app(page)
     expect(heatmap_cells(page, "Japan")).to_have_count(2)
     assert page.url.rstrip("/") == base
 
-    started = time.monotonic()
-    write_atomically(live_file, broken_bytes())
-    expect_error_page(page, broken_bytes(), started)
-    wait_for_app(page)
-    assert_alive(base, page)
-
-    started = time.monotonic()
-    write_atomically(live_file, changed_raw)
+    started = break_then_save(base, live_file, changed_raw, page, wait_for_app)
     expect(heatmap_cells(page, "Nippon")).to_have_count(2, timeout=left(started))
     wait_for_app(page)
     expect(heatmap_cells(page, "Japan")).to_have_count(0)
@@ -136,14 +141,7 @@ def test_compare_follows_the_file_without_a_reload(base, live_file, changed_raw,
     chart = page.locator('[data-testid="stVegaLiteChart"][aria-label^="Dot chart"]')
     expect(chart).to_have_attribute("aria-label", _contains("South Korea on The Quad: Leaning resistant"))
 
-    started = time.monotonic()
-    write_atomically(live_file, broken_bytes())
-    expect_error_page(page, broken_bytes(), started)
-    wait_for_app(page)
-    assert_alive(base, page)
-
-    started = time.monotonic()
-    write_atomically(live_file, changed_raw)
+    started = break_then_save(base, live_file, changed_raw, page, wait_for_app)
     expect(chosen).to_contain_text("Nippon", timeout=left(started))
     wait_for_app(page)
     expect(chosen).not_to_contain_text("Japan")

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from builders import load_data, valid_data
+from builders import load_data, valid_data, with_text_after_names
 from playwright.sync_api import expect
 
 from browser.static_atlas.atlas_page import CELL, build_atlas, expected_cells, set_day, shown_cells
@@ -64,19 +64,12 @@ FINDINGS_JS = """() => {
 
 def hostile_data() -> dict:
     """The valid fixture with a payload in every free-text field the atlas shows."""
-    data = valid_data()
+    data = with_text_after_names(valid_data(), ALL)
     data["title"] = f"Atlas {ALL}"
     data["description"] = ALL
-    for level in data["scale"]:
-        level["label"] = f"{level['label']} {ALL}"
     for country in data["countries"]:
-        country["name"] = f"{country['name']} {ALL}"
         for government in country["governments"]:
             government["leader"] = f"{government['leader']} {ALL}"
-    for issue in data["issues"]:
-        issue["name"] = f"{issue['name']} {ALL}"
-        issue["question"] = f"{issue['question']} {ALL}"
-        issue["levels"] = {value: f"{text} {ALL}" for value, text in issue["levels"].items()}
     for source in data["sources"]:
         for field in ("title", "publisher", "author", "kind"):
             source[field] = f"{source.get(field) or field} {ALL}"
