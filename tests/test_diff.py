@@ -246,7 +246,7 @@ def test_a_long_markdown_section_folds_into_details(compare):
     changed["sources"] += [{"id": f"extra-{n:02d}", "kind": "news"} for n in range(16)]
     text = format_markdown(compare(valid_data(), changed))
     assert "### Sources added (16)\n\n<details><summary>All 16</summary>\n\n- **extra\\-00**" not in text
-    assert "### Sources added (16)\n\n<details><summary>All 16</summary>\n\n- **extra-00**: untitled" in text
+    assert "### Sources added (16)\n\n<details><summary>All 16</summary>\n\n- **extra-00**: Untitled capture" in text
     assert text.rstrip().endswith("</details>")
     assert "<details>" not in format_markdown(compare(valid_data(), new)), "6 revisions stay unfolded"
 

@@ -72,3 +72,20 @@ def test_no_module_is_longer_than_the_limit():
     assert len(modules) > 100, "git listed the project's modules"
     lengths = {name: len((paths.ROOT / name).read_text(encoding="utf-8").splitlines()) for name in modules}
     assert {name: n for name, n in lengths.items() if n > MODULE_LINES} == {}
+
+
+STATUS_LITERAL = re.compile(r"""[=!]=\s*["'](?:coded|no stance|no evidence)["']""")
+
+
+def test_a_cells_status_is_compared_through_the_tables_constants():
+    """CODED, NO_STANCE and NO_EVIDENCE are spelled once, in tables/matrix.py; a literal beside them
+    would go stale the day one of them changes."""
+    modules = sorted(paths.ROOT.joinpath("components").rglob("*.py"))
+    assert len(modules) > 50
+    found = [
+        f"{m.relative_to(paths.ROOT)}:{n}"
+        for m in modules
+        for n, line in enumerate(m.open(), 1)
+        if STATUS_LITERAL.search(line)
+    ]
+    assert found == []

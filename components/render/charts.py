@@ -11,6 +11,7 @@ import pandas as pd
 
 from components.data.schema import Dataset
 from components.tables.labels import CONFIDENCE_MARKS, signed
+from components.tables.matrix import CODED
 
 # Blue (aligned) against orange (resistant) reads for the common colour-vision deficiencies;
 # .streamlit/config.toml holds the same list as theme.chartDivergingColors.
@@ -83,15 +84,13 @@ def matrix_cells(
     labels = {level.value: level.label for level in dataset.scale}
     data = matrix.assign(
         cell_label=[
-            f"{labels[s]} ({signed(s)})" if st == "coded" else lab
+            f"{labels[s]} ({signed(s)})" if st == CODED else lab
             for s, st, lab in zip(matrix["stance"], matrix["status"], matrix["label"])
         ],
         confidence_mark=[CONFIDENCE_MARKS.get(c, "") if c else "" for c in matrix["confidence"]],
-        fill=[
-            colors.get(s, NEUTRAL) if st == "coded" else NO_DATA for s, st in zip(matrix["stance"], matrix["status"])
-        ],
+        fill=[colors.get(s, NEUTRAL) if st == CODED else NO_DATA for s, st in zip(matrix["stance"], matrix["status"])],
         ink=[
-            "white" if st == "coded" and _is_dark(colors.get(s, NEUTRAL)) else "#222222"
+            "white" if st == CODED and _is_dark(colors.get(s, NEUTRAL)) else "#222222"
             for s, st in zip(matrix["stance"], matrix["status"])
         ],
         since_text=[f"since {d}" if d is not None else "" for d in matrix["since"]],
@@ -197,7 +196,7 @@ def legend_rows(dataset: Dataset, palette: list[str]) -> list[dict[str, str]]:
 
 def compare_chart(matrix: pd.DataFrame, dataset: Dataset) -> alt.LayerChart:
     """Dumbbell per issue: each chosen country's stance, joined from lowest to highest."""
-    coded = matrix[matrix["status"] == "coded"].copy()
+    coded = matrix[matrix["status"] == CODED].copy()
     coded["stance"] = coded["stance"].astype(int)
     values = sorted(level.value for level in dataset.scale)
     issues = list(dict.fromkeys(matrix.sort_values("issue_order")["issue"]))

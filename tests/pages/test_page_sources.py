@@ -131,6 +131,7 @@ def test_an_extra_country_issue_and_bare_source_are_shown(monkeypatch, tmp_path,
     assert bare["url"] is None or bare["url"] != bare["url"]  # empty: the grid shows "no URL"
     assert bare["cited_by"] == "New Zealand · Cost-sharing"
     assert bare["status"] == "1 of 1 not verified"
+    assert "Untitled capture — Publisher unknown, undated" in at.selectbox(key="source").options
     at.text_input(key="find").input("new zealand").run()  # a country's name finds the sources citing it
     assert list(table(at).index) == ["bare-note"]
     at.selectbox(key="source").set_value("bare-note").run()

@@ -51,7 +51,7 @@ def source_labels(ctx: AppContext) -> dict[str, str]:
     """A readable, unique name per source id, for the picker and the URL."""
     labels = {}
     for source in ctx.dataset.sources:
-        label = f"{source.title or '(untitled capture)'} — {source.publisher or 'unknown publisher'}, {source.date or 'undated'}"
+        label = f"{source.title or UNTITLED} — {source.publisher or NO_PUBLISHER}, {source.date or UNDATED}"
         labels[source.id] = label if label not in labels.values() else f"{label} [{source.id}]"
     return labels
 

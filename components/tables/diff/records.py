@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from components.data.schema import Dataset, Government
 from components.tables.diff.model import Item, value_text, words
-from components.tables.labels import signed
+from components.tables.labels import UNTITLED, signed
 
 SOURCE_FIELDS = ("title", "publisher", "author", "date", "date_note", "url", "kind", "archive", "sha256")
 
@@ -25,7 +25,7 @@ def source_items(old: Dataset, new: Dataset, sections: dict[str, list[Item]]) ->
 
 
 def _sourcewords(source) -> str:
-    parts = [source.title or "untitled", source.publisher, source.date]
+    parts = [source.title or UNTITLED, source.publisher, source.date]
     return ", ".join(p for p in parts if p)
 
 
