@@ -35,6 +35,23 @@ def test_validate_the_valid_fixture_with_the_archive_exits_0(archive_dir):
     )
 
 
+def test_without_a_file_every_command_reads_the_projects_data_file_from_any_folder(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("STANCES_SOURCES", "STANCES_FILE")}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "components", "validate"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    shown = os.path.relpath(REPO_ROOT / "stances.yaml", tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith(f"{shown}: valid (")
+    assert "(default: stances.yaml)" in run("validate", "--help").stdout  # run() starts in the project's folder
+
+
 def test_validate_without_an_archive_says_quotes_are_not_verified():
     done = run("validate", VALID_ARG)
     assert done.returncode == 0

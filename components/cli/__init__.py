@@ -11,8 +11,8 @@ import argparse
 import datetime as dt
 import os
 
+from components import paths
 from components.cli.check import cmd_migrate, cmd_rules, cmd_validate, cmd_verify
-from components.cli.common import DEFAULT_FILE
 from components.cli.export import DOCUMENT_FORMATS, cmd_export, cmd_site
 from components.cli.report import cmd_coverage, cmd_diff, cmd_sources
 
@@ -20,7 +20,7 @@ from components.cli.report import cmd_coverage, cmd_diff, cmd_sources
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components", description="Check and summarise a stances file.")
     commands = parser.add_subparsers(dest="command", required=True)
-    default = os.environ.get("STANCES_FILE", DEFAULT_FILE)
+    default = os.path.relpath(paths.data_path())  # as a curator types it, from wherever they run the command
     for name, handler, text in (
         ("validate", cmd_validate, "schema, rules, and quotes when a source archive is given"),
         ("verify", cmd_verify, "quotes only, with the closest passage for each miss"),

@@ -1,11 +1,9 @@
-"""What every command shares: the default data file, loading it with its problems printed, quote checks."""
+"""What every command shares: loading a data file with its problems printed, and quote checks."""
 
 from __future__ import annotations
 
 from components.data.loader import LoadResult, load_dataset
 from components.data.verify import describe, verify_quotes
-
-DEFAULT_FILE = "stances.yaml"
 
 
 def load_reporting(path: str) -> LoadResult:
