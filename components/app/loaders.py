@@ -19,8 +19,7 @@ from components.data.loader import LoadResult, parse_dataset, read_limited, unre
 from components.data.schema import Dataset
 from components.data.verify import QuoteCheck, verify_quotes
 from components.render import heatmap_spec as heatmap
-from components.render.changes_chart import changes_alt_text, changes_chart
-from components.render.timeline_charts import as_of_rule, timeline_chart, with_timestamps
+from components.render import view_specs
 from components.tables import changes, evidence
 from components.tables.history import stance_changes
 
@@ -93,15 +92,9 @@ def timeline_chart_spec(
     height: int,
     _dataset: Dataset,
 ) -> dict:
-    """A timeline (Issue and Country pages) as a Vega-Lite spec, built once per view: building and
-    checking the Altair chart cost more than the rest of those pages' reruns."""
+    """A timeline (Issue and Country pages) as a Vega-Lite spec, once per view (render/view_specs)."""
     timeline = timeline_table(digest, end, countries, issues, _dataset)
-    governments = tables.governments_table(_dataset, list(countries) if countries else None, start, end)
-    chart = timeline_chart(
-        with_timestamps(timeline), _dataset, with_timestamps(governments), pd.Timestamp(start), pd.Timestamp(end), by
-    ).properties(height=height)
-    chart = chart + as_of_rule(as_of) if start <= as_of <= end else chart
-    return chart.to_dict()
+    return view_specs.timeline_spec(timeline, _dataset, start, end, as_of, countries, by, height)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -127,26 +120,8 @@ def changes_chart_spec(
     large: bool,
     _dataset: Dataset,
 ) -> tuple[dict, str] | None:
-    """The Changes page's chart as a Vega-Lite spec, and its alt text; None when nothing is coded.
-
-    Built once per view: an Altair chart of several panels costs more to build and check than
-    the rest of the page's rerun."""
-    timeline = tables.timeline_table(_dataset, end, list(countries), list(issues))
-    if not timeline["stance"].notna().any():
-        return None
-    names = {c.id: c.name for c in _dataset.countries} | {i.id: i.name for i in _dataset.issues}
-    chart = changes_chart(
-        with_timestamps(timeline),
-        _dataset,
-        with_timestamps(tables.governments_table(_dataset, list(countries), start, end)),
-        start,
-        end,
-        [names[c] for c in countries],
-        [names[i] for i in issues],
-        colors,
-        large,
-    )
-    return chart.to_dict(), changes_alt_text(timeline, start, end)
+    """The Changes page's chart spec and alt text, once per view (render/view_specs); None when nothing is coded."""
+    return view_specs.changes_spec(_dataset, start, end, countries, issues, colors, large)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
