@@ -1,7 +1,7 @@
 """`?present=1` opens presentation mode as `?present=true` does, and the app writes one form only.
 
 The design and older links say `?present=1`; Streamlit's own URL binding reads only true/false, so
-the toggle is kept in step with the URL by components/app/widgets/chrome.py, which writes
+the toggle is kept in step with the URL by components/app/widgets/sidebar.py, which writes
 `present=true` (or nothing) back. A real browser checks the rewritten address in
 tests/browser/test_accessibility.py (every page opened with `?present=1`).
 """

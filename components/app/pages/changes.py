@@ -11,9 +11,9 @@ import streamlit as st
 from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
-from components.app.widgets.chrome import keep_choice_current
 from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_table_download
 from components.app.widgets.evidence_panel import position_quotes
+from components.app.widgets.live_file import keep_choice_current
 from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import plain
 from components.render.changes_chart import FALLBACK_COLORS

@@ -8,8 +8,8 @@ import streamlit as st
 from components import tables
 from components.app import loaders as data
 from components.app.context import AppContext
-from components.app.widgets.chrome import keep_choice_current
 from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_matrix_downloads
+from components.app.widgets.live_file import keep_choice_current
 from components.app.widgets.stance_cards import render_stance_cards
 from components.app.widgets.text import plain
 from components.app.widgets.timeline import render_timeline

@@ -6,10 +6,10 @@ import streamlit as st
 
 from components.app import loaders as data
 from components.app.context import AppContext
-from components.app.widgets.chrome import keep_choice_current
 from components.app.widgets.downloads import render_chart_downloads, render_download_menu, render_matrix_downloads
 from components.app.widgets.evidence_panel import render_evidence_panel
 from components.app.widgets.heatmap import STEP_EVENT, clicked_cell, render_heatmap, sent
+from components.app.widgets.live_file import keep_choice_current
 from components.app.widgets.stepper import PLAY_DELAY_MS, PLAYING, on_step, step_controls, stepped_from
 from components.render.charts import matrix_chart
 from components.tables.matrix import cell_key, parse_cell_key

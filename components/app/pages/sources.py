@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.app import loaders as data
 from components.app.context import AppContext
-from components.app.widgets.chrome import keep_choice_current
+from components.app.widgets.live_file import keep_choice_current
 from components.app.widgets.quote_card import render_quote_card
 from components.app.widgets.text import link, plain
 from components.tables.evidence import quote_records

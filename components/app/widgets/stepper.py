@@ -22,7 +22,7 @@ from collections.abc import MutableMapping
 
 State = MutableMapping  # a session's state: st.session_state, or a dict in a test
 
-AS_OF = "as_of"  # the sidebar's date input (widgets/chrome.py)
+AS_OF = "as_of"  # the sidebar's date input (widgets/sidebar.py)
 STEP_FROM = "step_from"  # the as-of date before the last step
 PLAYING = "playing"
 YEAR_STEP = "year:"  # a step to a year's end: "year:2019"
