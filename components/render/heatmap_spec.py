@@ -21,7 +21,7 @@ from components.tables.matrix import cell_key
 def _describe(row) -> str:
     """One cell in words: its tooltip and what a screen reader announces."""
     parts = [f"{row.country} on {row.issue}: {row.cell_label}"]
-    if isinstance(row.confidence, str) and row.confidence:  # NaN where no stance is coded
+    if row.confidence:  # None where no stance is coded (tables/matrix.py)
         parts.append(f"{row.confidence} confidence")
     if row.since_text:
         parts.append(row.since_text)
